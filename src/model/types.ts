@@ -1,0 +1,147 @@
+// Record types of every annotation layer. All offsets are UTF-16 indices into the analysed text,
+// end exclusive (what JavaScript strings use), so `text.slice(start, end)` is always the evidence.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextSpan extends Span {
+  text: string;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+  /** Token index range [tokenStart, tokenEnd) into the token layer. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+/** Universal Dependencies part-of-speech tags, as wink-nlp emits them. */
+export type Pos =
+  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON'
+  | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SPACE' | 'SYM' | 'VERB' | 'X';
+
+export interface Token extends Span {
+  index: number;
+  text: string;
+  /** Lower-cased form, kept because every later stage compares on it. */
+  lower: string;
+  pos: Pos;
+  /** wink-nlp token type: word, number, punctuation, quoted_phrase, currency, symbol, ... */
+  type: string;
+  sentence: number;
+}
+
+/** A typed span from wink-nlp's own recogniser: DATE, TIME, DURATION, CARDINAL, ORDINAL, MONEY, PERCENT, ... */
+export interface NerSpan extends Span {
+  type: string;
+  text: string;
+  /** Token index range [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export type EntityType = 'person' | 'organisation' | 'place' | 'outlet' | 'group' | 'unnamed';
+export type Gender = 'female' | 'male' | 'unknown';
+
+/** How a mention refers: by name ("Boris Bondarev"), pronoun ("he"), or description ("the adviser"). */
+export type MentionKind = 'name' | 'pronoun' | 'nominal';
+
+export interface Mention extends Span {
+  id: string;
+  text: string;
+  kind: MentionKind;
+  /** Type read from the mention itself (gazetteers, titles, suffixes); null when unknown. */
+  type: EntityType | null;
+  /** Gender read from the mention itself (pronoun, honorific, forename); 'unknown' otherwise. */
+  gender: Gender;
+  sentence: number;
+  /** Entity this mention was clustered into, when known. */
+  entity: string | null;
+}
+
+export interface Entity {
+  id: string;
+  /** Canonical name: the longest full name seen ("Boris Bondarev"), or the description for unnamed sources. */
+  name: string;
+  type: EntityType;
+  gender: Gender;
+  /** Text spans the gender was read from (pronouns referring to it, honorifics, forenames). */
+  genderEvidence: TextSpan[];
+  mentions: string[];
+}
+
+export type QuoteKind = 'direct' | 'mixed' | 'indirect';
+
+export interface Quote {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  kind: QuoteKind;
+  cue: TextSpan | null;
+  /** The speaker mention as written ("he", "the adviser", "Smith"). */
+  speaker: TextSpan | null;
+  /** The speaker resolved to an entity's canonical name ("Boris Bondarev"). */
+  speakerName: string | null;
+  speakerEntity: string | null;
+  /** The outlet or medium the words came through ("told Reuters", "in a statement"). */
+  channel: TextSpan | null;
+  /** Which rule or model produced the quote; stable ids, useful when debugging a miss. */
+  source: string;
+  /** Attribution id shared by the fragments of one interrupted quote ("A," he said. "B."). */
+  attribution: string;
+}
+
+/**
+ * An attribution as found in the text, before its speaker is resolved to an entity: the
+ * `attribution` stage's output and the `speakers` stage's input.
+ */
+export type Attribution = Omit<Quote, 'speakerName' | 'speakerEntity'>;
+
+export type FigureKind =
+  | 'number' | 'money' | 'percent' | 'age' | 'date' | 'time' | 'duration' | 'ordinal' | 'count';
+
+export interface Figure extends Span {
+  id: string;
+  text: string;
+  kind: FigureKind;
+  /** Numeric value (money in units of its currency, percent as 12.5 for 12.5%), or an ISO date string. */
+  value: number | string | null;
+  /** Currency code, unit or counted noun ("EUR", "years", "war crimes"), when read. */
+  unit: string | null;
+  /** Quote id whose content contains the figure, or whose speaker states it. */
+  attribution: string | null;
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+export interface RelatedSpan extends Span {
+  message: string;
+}
+
+export interface Finding extends Span {
+  rule: string;
+  severity: Severity;
+  message: string;
+  related?: RelatedSpan[];
+}
+
+/** The published JSON document. Versioned by `schemaVersion`; see schema/analysis.schema.json. */
+export interface AnalysisOutput {
+  schemaVersion: string;
+  text: string;
+  paragraphs: Paragraph[];
+  sentences: Omit<Sentence, 'tokenStart' | 'tokenEnd'>[];
+  entities: Entity[];
+  mentions: Mention[];
+  quotes: Quote[];
+  figures: Figure[];
+  findings: Finding[];
+}

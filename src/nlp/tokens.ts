@@ -1,0 +1,118 @@
+import { defineStage } from '../pipeline/stage.ts';
+import type { NerSpan, Paragraph, Pos, Sentence, Token } from '../model/types.ts';
+import { its, nlp } from './wink.ts';
+
+// wink-nlp does not break sentences at line breaks, so each line is a paragraph and is read on its
+// own. A paragraph longer than this is cut at the last whitespace before the limit: wink's cost
+// grows with the length of one call, and a 5 MB line must not stall the run.
+const MAX_PARAGRAPH_CHARS = 20_000;
+
+/** Paragraph spans: maximal runs of non-blank lines' content, one per line, trimmed of spaces. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /[^\r\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let start = m.index;
+    let end = start + m[0].length;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (end - start > MAX_PARAGRAPH_CHARS) {
+      let cut = text.lastIndexOf(' ', start + MAX_PARAGRAPH_CHARS);
+      if (cut <= start) cut = start + MAX_PARAGRAPH_CHARS;
+      out.push({ start, end: cut, index: out.length });
+      start = cut;
+      while (start < end && /\s/.test(text[start])) start++;
+    }
+    if (end > start) out.push({ start, end, index: out.length });
+  }
+  return out;
+}
+
+/**
+ * Finds where a wink token's value sits in the text, starting at `from`. wink keeps the input's
+ * characters, so the token normally starts right after the skipped whitespace; the fallback
+ * search covers characters wink treats as spaces that JavaScript does not (and the reverse).
+ */
+function locate(text: string, value: string, from: number, limit: number): number {
+  let p = from;
+  while (p < limit && /\s/.test(text[p])) p++;
+  if (text.startsWith(value, p)) return p;
+  const q = text.indexOf(value, from);
+  return q >= 0 && q < limit ? q : -1;
+}
+
+export const tokensStage = defineStage({
+  name: 'tokens',
+  requires: [],
+  assigns: ['paragraphs', 'sentences', 'tokens', 'nerSpans'],
+  run(doc) {
+    const text = doc.text;
+    const paragraphs = splitParagraphs(text);
+    const sentences: Sentence[] = [];
+    const tokens: Token[] = [];
+    const nerSpans: NerSpan[] = [];
+    for (const para of paragraphs) {
+      const wdoc = nlp.readDoc(text.slice(para.start, para.end));
+      const values = wdoc.tokens().out(its.value) as string[];
+      const pos = wdoc.tokens().out(its.pos) as string[];
+      const types = wdoc.tokens().out(its.type) as string[];
+      const base = tokens.length;
+      // Map each wink token to its offsets; a token that cannot be located (never seen in
+      // practice) is given an empty span at the cursor so indices stay aligned.
+      const starts: number[] = new Array(values.length);
+      const ends: number[] = new Array(values.length);
+      let cursor = para.start;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        const at = locate(text, v, cursor, para.end);
+        if (at < 0) {
+          starts[i] = cursor;
+          ends[i] = cursor;
+        } else {
+          starts[i] = at;
+          ends[i] = at + v.length;
+          cursor = ends[i];
+        }
+      }
+      const sentSpans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+      for (const [a, b] of sentSpans) {
+        const sIndex = sentences.length;
+        for (let i = a; i <= b; i++) {
+          tokens.push({
+            index: base + i,
+            start: starts[i],
+            end: ends[i],
+            text: values[i],
+            lower: values[i].toLowerCase(),
+            pos: pos[i] as Pos,
+            type: types[i],
+            sentence: sIndex,
+          });
+        }
+        sentences.push({
+          index: sIndex,
+          paragraph: para.index,
+          start: starts[a],
+          end: ends[b],
+          tokenStart: base + a,
+          tokenEnd: base + b + 1,
+        });
+      }
+      const ents = wdoc.entities().out(its.detail) as unknown as { type: string }[];
+      const entSpans = wdoc.entities().out(its.span) as unknown as [number, number][];
+      for (let k = 0; k < entSpans.length; k++) {
+        const [a, b] = entSpans[k];
+        nerSpans.push({
+          type: ents[k].type,
+          start: starts[a],
+          end: ends[b],
+          text: text.slice(starts[a], ends[b]),
+          tokenStart: base + a,
+          tokenEnd: base + b + 1,
+        });
+      }
+    }
+    return { paragraphs, sentences, tokens, nerSpans };
+  },
+});

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../src/model/doc.ts';
+import { splitParagraphs, tokensStage } from '../src/nlp/tokens.ts';
+
+test('tokens carry UTF-16 offsets into the text as given, emoji and curly quotes included', () => {
+  const text = '  Der 😀 test.\n\n“Hello,” said Ana Núñez — on Monday.\r\nLast line';
+  const out = tokensStage.run(new Doc(text));
+  for (const t of out.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.deepEqual(out.paragraphs.map((p) => text.slice(p.start, p.end)), ['Der 😀 test.', '“Hello,” said Ana Núñez — on Monday.', 'Last line']);
+  const ana = out.tokens.find((t) => t.text === 'Ana');
+  assert.equal(ana?.pos, 'PROPN');
+});
+
+test('sentences never cross a line break and partition the tokens', () => {
+  const text = 'First one. Second one\nno full stop above. Third.';
+  const out = tokensStage.run(new Doc(text));
+  assert.deepEqual(out.sentences.map((s) => text.slice(s.start, s.end)), ['First one.', 'Second one', 'no full stop above.', 'Third.']);
+  let next = 0;
+  for (const s of out.sentences) { assert.equal(s.tokenStart, next); next = s.tokenEnd; }
+  assert.equal(next, out.tokens.length);
+});
+
+test('a single huge line is cut into bounded paragraphs', () => {
+  const text = 'word '.repeat(20_000);
+  const paras = splitParagraphs(text);
+  assert.ok(paras.length > 1);
+  for (const p of paras) assert.ok(p.end - p.start <= 20_000);
+});
