@@ -1,0 +1,267 @@
+import type { Paragraph, Sentence, Token } from '../../model/types.ts';
+import { mix, strHash } from './hash.ts';
+import { CUE_LEXICON } from './lexicon.ts';
+
+// Hashed feature extraction for the attribution tagger. One sequence per paragraph (content spans
+// cross sentence boundaries inside a paragraph, almost never across paragraphs). Every token gets
+// exactly NUM_FEATURES feature ids, laid out densely, so the tagger scores with flat loops.
+
+/** Learned cue classes per lower-cased word: 1 weak, 2 medium, 3 strong (share of uses inside a gold cue). */
+export type CueClasses = ReadonlyMap<string, number>;
+
+export interface Sequence {
+  /** Token index range [tokenStart, tokenEnd) in the doc's token layer. */
+  tokenStart: number;
+  tokenEnd: number;
+  /** (tokenEnd - tokenStart) * NUM_FEATURES feature ids, already masked to the table size. */
+  feats: Uint32Array;
+}
+
+const POS_IDS: Record<string, number> = {
+  ADJ: 1, ADP: 2, ADV: 3, AUX: 4, CCONJ: 5, DET: 6, INTJ: 7, NOUN: 8, NUM: 9, PART: 10, PRON: 11,
+  PROPN: 12, PUNCT: 13, SCONJ: 14, SPACE: 15, SYM: 16, VERB: 17, X: 18,
+};
+const POS_BOS = 19;
+const POS_EOS = 20;
+const W_BOS = strHash('<s>');
+const W_EOS = strHash('</s>');
+const W_NUM = strHash('<num>');
+const H_THAT = strHash('that');
+const H_ACCORDING = strHash('according');
+const H_TO = strHash('to');
+const H_COMMA = strHash(',');
+const H_COLON = strHash(':');
+
+/** Strong cue threshold for distance features. */
+const CUE_STRONG = 2;
+
+function distBucket(d: number): number {
+  if (d <= 0) return 0;
+  if (d <= 3) return d;
+  if (d <= 5) return 4;
+  if (d <= 8) return 5;
+  if (d <= 15) return 6;
+  if (d <= 30) return 7;
+  return 8;
+}
+
+function shapeOf(s: string): number {
+  const c = s.charCodeAt(0);
+  const isUpper = c >= 65 && c <= 90;
+  const isLower = c >= 97 && c <= 122;
+  const isDigit = c >= 48 && c <= 57;
+  if (isDigit) return 1;
+  if (isLower) return 2;
+  if (isUpper) {
+    if (s.length > 1 && s === s.toUpperCase()) return 3;
+    return 4;
+  }
+  if (s.length === 1) return 5 + (c & 0xff); // punctuation and symbols: keep the character
+  return 300; // other scripts
+}
+
+function quoteMark(s: string): number {
+  // 1 opening, 2 closing, 3 ambiguous straight quote
+  if (s === '“' || s === '„' || s === '«') return 1;
+  if (s === '”' || s === '»') return 2;
+  if (s === '"' || s === '``' || s === "''") return 3;
+  return 0;
+}
+
+export function cueClassOf(lower: string, learned: CueClasses): number {
+  const c = learned.get(lower) ?? 0;
+  return c < CUE_STRONG && CUE_LEXICON.has(lower) ? CUE_STRONG : c;
+}
+
+// Per-paragraph scratch arrays, grown as needed, so extraction allocates only its output.
+let cap = 0;
+let W = new Uint32Array(0);
+let P = new Uint8Array(0);
+let SH = new Uint32Array(0);
+let SUF = new Uint32Array(0);
+let CUE = new Uint8Array(0);
+let QS = new Uint8Array(0);
+let LD = new Uint8Array(0);
+let RD = new Uint8Array(0);
+let LW = new Uint32Array(0);
+let RW = new Uint32Array(0);
+let FLAGS = new Uint16Array(0);
+let SENT = new Int32Array(0);
+
+function ensure(n: number): void {
+  if (n + 4 <= cap) return;
+  cap = Math.max(n + 4, cap * 2, 256);
+  W = new Uint32Array(cap); P = new Uint8Array(cap); SH = new Uint32Array(cap); SUF = new Uint32Array(cap);
+  CUE = new Uint8Array(cap); QS = new Uint8Array(cap); LD = new Uint8Array(cap); RD = new Uint8Array(cap);
+  LW = new Uint32Array(cap); RW = new Uint32Array(cap); FLAGS = new Uint16Array(cap); SENT = new Int32Array(cap);
+}
+
+export const NUM_FEATURES = 46;
+
+/**
+ * Feature sequences for every paragraph of a tokenised document.
+ * `mask` is table size - 1 (a power of two minus one).
+ */
+export function extractSequences(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  paragraphs: readonly Paragraph[],
+  learned: CueClasses,
+  mask: number,
+): Sequence[] {
+  const seqs: Sequence[] = [];
+  let si = 0;
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    // sentences are in paragraph order; gather this paragraph's token range
+    while (si < sentences.length && sentences[si].paragraph < pi) si++;
+    const first = si;
+    while (si < sentences.length && sentences[si].paragraph === pi) si++;
+    if (si === first) continue;
+    const t0 = sentences[first].tokenStart;
+    const t1 = sentences[si - 1].tokenEnd;
+    if (t1 <= t0) continue;
+    seqs.push({ tokenStart: t0, tokenEnd: t1, feats: paragraphFeatures(tokens, sentences, first, si, t0, t1, learned, mask) });
+  }
+  return seqs;
+}
+
+function paragraphFeatures(
+  tokens: readonly Token[], sentences: readonly Sentence[], s0: number, s1: number,
+  t0: number, t1: number, learned: CueClasses, mask: number,
+): Uint32Array {
+  const n = t1 - t0;
+  ensure(n);
+  // 1. per-token attributes (offset by 1 so index 0 and n+1 are the paragraph boundaries)
+  W[0] = W_BOS; P[0] = POS_BOS; W[n + 1] = W_EOS; P[n + 1] = POS_EOS;
+  W[n + 2] = W_EOS; P[n + 2] = POS_EOS;
+  let depth = 0;
+  const startsWithQuote = quoteMark(tokens[t0].text) === 1 || quoteMark(tokens[t0].text) === 3 ? 1 : 0;
+  let anyClose = 0;
+  for (let k = 0; k < n; k++) {
+    const t = tokens[t0 + k];
+    const i = k + 1;
+    const lower = t.lower;
+    W[i] = t.type === 'number' ? W_NUM : strHash(lower);
+    P[i] = POS_IDS[t.pos] ?? 18;
+    SH[i] = shapeOf(t.text);
+    SUF[i] = lower.length > 3 ? strHash(lower.slice(-3)) : W[i];
+    CUE[i] = cueClassOf(lower, learned);
+    SENT[i] = t.sentence;
+    const q = quoteMark(t.text);
+    if (q === 1 || (q === 3 && depth === 0)) { QS[i] = 2; depth = 1; }
+    else if (q === 2 || q === 3) { QS[i] = 3; depth = 0; anyClose = 1; }
+    else QS[i] = depth ? 1 : 0;
+  }
+  // A closing mark with no opening one means the paragraph continues a quote from the previous one.
+  if (anyClose && !startsWithQuote) {
+    for (let i = 1; i <= n && QS[i] !== 3 && QS[i] !== 2; i++) QS[i] = 4;
+  }
+  // 2. per-sentence scans: nearest strong cue left and right, "that"/comma/colon/according state
+  for (let s = s0; s < s1; s++) {
+    const a = sentences[s].tokenStart - t0 + 1;
+    const b = sentences[s].tokenEnd - t0 + 1; // exclusive
+    let lastCue = -1;
+    let lastCueW = 0;
+    let seenThat = 0;
+    let seenComma = 0;
+    let seenColon = 0;
+    let according = 0;
+    for (let i = a; i < b; i++) {
+      LD[i] = lastCue < 0 ? 0 : distBucket(i - lastCue);
+      LW[i] = lastCueW;
+      let f = (i === a ? 1 : 0) | (i === b - 1 ? 2 : 0) | (seenThat ? 4 : 0) | (seenComma ? 8 : 0) | (seenColon ? 16 : 0);
+      f |= according << 5; // bits 5-6
+      FLAGS[i] = f;
+      const w = W[i];
+      if (CUE[i] >= CUE_STRONG) { lastCue = i; lastCueW = w; seenThat = 0; seenComma = 0; seenColon = 0; }
+      if (w === H_THAT && lastCue >= 0) seenThat = 1;
+      if (w === H_COMMA) { seenComma = 1; if (according === 1) according = 2; }
+      if (w === H_COLON) seenColon = 1;
+      if (w === H_ACCORDING && W[i + 1] === H_TO) according = 1;
+    }
+    let nextCue = -1;
+    let nextCueW = 0;
+    for (let i = b - 1; i >= a; i--) {
+      RD[i] = nextCue < 0 ? 0 : distBucket(nextCue - i);
+      RW[i] = nextCueW;
+      if (CUE[i] >= CUE_STRONG) { nextCue = i; nextCueW = W[i]; }
+    }
+  }
+  // sentence-level: does the sentence (and its neighbours) hold a strong cue outside quotes?
+  const sentCue = new Uint8Array(s1 - s0 + 2);
+  for (let i = 1; i <= n; i++) {
+    if (CUE[i] >= CUE_STRONG && QS[i] === 0) sentCue[SENT[i] - s0 + 1] = 1;
+  }
+  // 3. emit features
+  const NF = NUM_FEATURES;
+  const out = new Uint32Array(n * NF);
+  for (let i = 1; i <= n; i++) {
+    const o = (i - 1) * NF;
+    const wm1 = i > 1 ? W[i - 1] : W_BOS;
+    const wm2 = i > 2 ? W[i - 2] : W_BOS;
+    const pm1 = i > 1 ? P[i - 1] : POS_BOS;
+    const pm2 = i > 2 ? P[i - 2] : POS_BOS;
+    const wp1 = W[i + 1];
+    const wp2 = W[i + 2];
+    const pp1 = P[i + 1];
+    const pp2 = P[i + 2];
+    const w = W[i];
+    const p = P[i];
+    const qs = QS[i];
+    const ld = LD[i];
+    const rd = RD[i];
+    const fl = FLAGS[i];
+    const sIdx = SENT[i] - s0 + 1;
+    const sc = sentCue[sIdx] | (sentCue[sIdx - 1] << 1) | (sentCue[sIdx + 1] << 2);
+    const qm1 = i > 1 ? QS[i - 1] : 5;
+    const qp1 = i < n ? QS[i + 1] : 5;
+    let f = 0;
+    out[o + f++] = mix(1, 0) & mask;
+    out[o + f++] = mix(2, w) & mask;
+    out[o + f++] = mix(3, wm1) & mask;
+    out[o + f++] = mix(4, wp1) & mask;
+    out[o + f++] = mix(5, wm2) & mask;
+    out[o + f++] = mix(6, wp2) & mask;
+    out[o + f++] = mix(7, p) & mask;
+    out[o + f++] = mix(8, pm1) & mask;
+    out[o + f++] = mix(9, pp1) & mask;
+    out[o + f++] = mix(10, pm2) & mask;
+    out[o + f++] = mix(11, pp2) & mask;
+    out[o + f++] = mix(12, pm1 * 32 + p) & mask;
+    out[o + f++] = mix(13, p * 32 + pp1) & mask;
+    out[o + f++] = mix(14, (pm1 * 32 + p) * 32 + pp1) & mask;
+    out[o + f++] = mix(mix(15, wm1), w) & mask;
+    out[o + f++] = mix(mix(16, w), wp1) & mask;
+    out[o + f++] = mix(17, SUF[i]) & mask;
+    out[o + f++] = mix(18, SH[i]) & mask;
+    out[o + f++] = mix(19, CUE[i] * 16 + (i > 1 ? CUE[i - 1] : 0) * 4 + CUE[i + 1]) & mask;
+    out[o + f++] = mix(20, qs) & mask;
+    out[o + f++] = mix(21, qs * 32 + p) & mask;
+    out[o + f++] = mix(22, (qm1 * 8 + qs) * 8 + qp1) & mask;
+    out[o + f++] = mix(23, qs * 8 + (fl & 3)) & mask;
+    out[o + f++] = mix(24, (fl & 3) * 32 + p) & mask;
+    out[o + f++] = mix(25, ld) & mask;
+    out[o + f++] = mix(26, rd) & mask;
+    out[o + f++] = mix(27, ld * 16 + rd) & mask;
+    out[o + f++] = mix(28, ld * 32 + p) & mask;
+    out[o + f++] = mix(29, rd * 32 + p) & mask;
+    out[o + f++] = mix(30, (ld * 16 + rd) * 8 + qs) & mask;
+    out[o + f++] = mix(31, (fl >> 2) * 16 + ld) & mask;
+    out[o + f++] = mix(32, (fl >> 2) * 32 + p) & mask;
+    out[o + f++] = mix(mix(33, LW[i]), ld > 0 ? 1 : 0) & mask;
+    out[o + f++] = mix(mix(34, RW[i]), rd > 0 ? 1 : 0) & mask;
+    out[o + f++] = mix(mix(35, LW[i]), ld) & mask;
+    out[o + f++] = mix(mix(36, RW[i]), rd) & mask;
+    out[o + f++] = mix(37, (startsWithQuote * 8 + qs) * 8 + sc) & mask;
+    out[o + f++] = mix(38, sc * 8 + qs) & mask;
+    out[o + f++] = mix(39, ((fl >> 5) & 3) * 32 + p) & mask;
+    out[o + f++] = mix(mix(40, w), qs) & mask;
+    out[o + f++] = mix(mix(41, wm1), ld) & mask;
+    out[o + f++] = mix(mix(42, w), ld * 16 + rd) & mask;
+    out[o + f++] = mix(43, (qs * 16 + ld) * 16 + rd) & mask;
+    out[o + f++] = mix(mix(44, wm1), p) & mask;
+    out[o + f++] = mix(mix(45, wp1), p) & mask;
+    out[o + f++] = mix(46, sc * 64 + (fl & 0x1f)) & mask;
+  }
+  return out;
+}

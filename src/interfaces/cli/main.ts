@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyze, SCHEMA_VERSION } from '../../engine.ts';
+import { decodeText, InputError } from '../../ingest/text-input.ts';
+import type { Severity } from '../../model/types.ts';
+import { renderText } from '../../report/text.ts';
+import { openInput, runJsonl } from './jsonl.ts';
+import { USAGE } from './usage.ts';
+
+class UsageError extends Error {}
+
+const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function readAll(path: string): Uint8Array {
+  if (path === '-') return fs.readFileSync(0);
+  const st = fs.statSync(path, { throwIfNoEntry: false });
+  if (!st) throw new InputError(`${path}: no such file`);
+  if (st.isDirectory()) throw new InputError(`${path} is a directory, not an article file`);
+  return fs.readFileSync(path);
+}
+
+async function analyzeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'input-jsonl': { type: 'string' },
+      'fail-on': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const failOn = values['fail-on'] ?? null;
+  if (failOn !== null && !SEVERITIES.includes(failOn as Severity)) {
+    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+
+  if (values['input-jsonl'] !== undefined) {
+    if (positionals.length) throw new UsageError('give either a file or --input-jsonl, not both');
+    const sum = await runJsonl(openInput(values['input-jsonl']), process.stdout, process.stderr, failOn as Severity | null);
+    if (sum.failed) process.stderr.write(`trustlens: ${sum.failed} of ${sum.lines} lines could not be read\n`);
+    if (sum.failed) return 2;
+    return sum.failing ? 1 : 0;
+  }
+
+  if (positionals.length !== 1) throw new UsageError('analyze takes exactly one file (or - for standard input)');
+  const path = positionals[0];
+  const label = path === '-' ? 'standard input' : path;
+  const text = decodeText(readAll(path), label);
+  if (text.trim() === '') throw new InputError(`${label} is empty: there is no text to analyse`);
+  const out = analyze(text, path === '-' ? null : path);
+  process.stdout.write(format === 'json' ? JSON.stringify(out, null, 2) + '\n' : renderText(out, label));
+  if (failOn && out.findings.some((f) => RANK[f.severity] >= RANK[failOn as Severity])) return 1;
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      process.stdout.write(`trustlens (output schema ${SCHEMA_VERSION})\n`);
+      return 0;
+    }
+    if (command === 'analyze') return await analyzeCommand(rest);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`trustlens: ${(e as Error).message}\nRun "trustlens --help" for usage.\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`trustlens: ${e.message}\n`);
+      return 2;
+    }
+    const code = (e as { code?: string }).code;
+    if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOENT') {
+      process.stderr.write(`trustlens: cannot read input: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+// Output piped into `head` closes early; that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+process.exitCode = await main(process.argv.slice(2));
