@@ -1,4 +1,4 @@
-import type { Attribution, Entity, Figure, Finding, Mention, NerSpan, Paragraph, Quote, Sentence, Token } from './types.ts';
+import type { ArticleMeta, Attribution, Entity, Figure, Finding, Mention, NerSpan, Paragraph, Quote, Sentence, Token, TrustReport } from './types.ts';
 
 /** Every annotation layer a pipeline stage can assign, by name. */
 export interface Layers {
@@ -11,6 +11,8 @@ export interface Layers {
   attributions: Attribution[];
   quotes: Quote[];
   figures: Figure[];
+  meta: ArticleMeta;
+  trust: TrustReport;
   findings: Finding[];
 }
 

@@ -112,10 +112,19 @@ export interface Figure extends Span {
   id: string;
   text: string;
   kind: FigureKind;
-  /** Numeric value (money in units of its currency, percent as 12.5 for 12.5%), or an ISO date string. */
+  /**
+   * Numeric value (money in units of its currency, percent as 12.5 for 12.5%); for dates an ISO 8601
+   * string, partial when the text is ("2021-06-03", "2021-06", "2021", "--06-03", "--06"), or the
+   * weekday name for a weekday alone; "HH:MM" for times; "A-B" for a score or range ("52-48");
+   * null when relative or unread ("last week").
+   */
   value: number | string | null;
   /** Currency code, unit or counted noun ("EUR", "years", "war crimes"), when read. */
   unit: string | null;
+  /** Hedge or bound before the figure, lower-cased ("more than", "about", "at least"), when present. */
+  qualifier: string | null;
+  /** Weekday named with a date ("Friday, June 3, 2021" → "Friday"), so it can be checked against the date. */
+  weekday: string | null;
   /** Quote id whose content contains the figure, or whose speaker states it. */
   attribution: string | null;
 }
@@ -144,4 +153,66 @@ export interface AnalysisOutput {
   quotes: Quote[];
   figures: Figure[];
   findings: Finding[];
+}
+
+// ---- Page metadata and Trust Indicators (owned by the web-pages work; shapes may grow) ----------
+
+/** Where a metadata value was read: a JSON-LD path, microdata, a meta tag, or a span of the text. */
+export interface MetaSource {
+  kind: 'json-ld' | 'microdata' | 'meta' | 'html' | 'text';
+  /** JSON-LD path ("@graph[1].author[0].name"), meta tag ("og:title"), itemprop path or CSS-ish locator. */
+  path?: string;
+  /** For kind "text": the span in the analysed text. */
+  start?: number;
+  end?: number;
+}
+
+export interface Sourced<T> {
+  value: T;
+  source: MetaSource;
+}
+
+export interface Author {
+  name: string;
+  url?: string | null;
+  jobTitle?: string | null;
+  sameAs?: string[];
+}
+
+export interface ArticleMeta {
+  headline?: Sourced<string>;
+  authors?: Sourced<Author>[];
+  datePublished?: Sourced<string>;
+  dateModified?: Sourced<string>;
+  dateline?: Sourced<string>;
+  section?: Sourced<string>;
+  typeOfWork?: Sourced<string>;
+  publisher?: Sourced<string>;
+  language?: Sourced<string>;
+  corrections?: Sourced<string>[];
+}
+
+export type IndicatorStatus = 'met' | 'partial' | 'absent' | 'not-determinable';
+
+export interface Evidence {
+  kind: 'json-ld' | 'microdata' | 'meta' | 'link' | 'html' | 'text';
+  description: string;
+  path?: string;
+  url?: string;
+  start?: number;
+  end?: number;
+}
+
+export interface TrustIndicator {
+  id: string;
+  name: string;
+  status: IndicatorStatus;
+  evidence: Evidence[];
+  missing: string[];
+}
+
+export interface TrustReport {
+  indicators: TrustIndicator[];
+  /** Spans of the text that claim Trust Project conformance or membership. */
+  claims: TextSpan[];
 }

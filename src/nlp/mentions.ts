@@ -1,11 +1,260 @@
 import { defineStage } from '../pipeline/stage.ts';
+import type { EntityType, Gender, Mention, MentionKind, NerSpan, Sentence, Token } from '../model/types.ts';
+import { OUTLET_HEADS, OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
+import { DEMONYMS, PLACES } from './gazetteer/places.ts';
+import { KNOWN_ORGS, ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
+import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS } from './gazetteer/roles.ts';
+import { FEMALE_FORENAMES, MALE_FORENAMES } from './gazetteer/forenames.ts';
 
-// Placeholder until the entity work lands: no mentions.
+/** Third-person pronouns with the gender they state. First and second person are left out: they sit in quotes. */
+export const PRONOUNS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
+  ['he', 'male'], ['him', 'male'], ['his', 'male'], ['himself', 'male'],
+  ['she', 'female'], ['her', 'female'], ['hers', 'female'], ['herself', 'female'],
+  ['they', 'unknown'], ['them', 'unknown'], ['their', 'unknown'], ['theirs', 'unknown'], ['themselves', 'unknown'],
+  ['it', 'unknown'], ['its', 'unknown'], ['itself', 'unknown'],
+]);
+export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(['they', 'them', 'their', 'theirs', 'themselves']);
+export const NEUTER_PRONOUNS: ReadonlySet<string> = new Set(['it', 'its', 'itself']);
+
+// Words that open a noun phrase and end the leftward walk from a nominal's head.
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'some', 'two',
+  'three', 'several', 'many', 'other', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'no', 'any', 'each', 'both', 'all']);
+// Names may span these when the left part is an organisation ("Bank of America").
+const ORG_CONNECTORS = new Set(['of', 'for', 'de', 'on']);
+const MONTHS_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const NOT_NAME_POS = new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'NUM', 'SYM', 'SPACE', 'INTJ']);
+const UPPER = /^\p{Lu}/u;
+const FIRST_PERSON_CONTRACTION = /^I['’]/;
+
+interface MentionDraft {
+  t0: number;
+  t1: number; // token range [t0, t1)
+  kind: MentionKind;
+  type: EntityType | null;
+  gender: Gender;
+}
+
+/** Type a proper-noun chunk from gazetteers and its own words (null when they say nothing). */
+export function typeOfName(words: readonly string[], key: string): EntityType | null {
+  if (OUTLET_NAMES.has(key)) return 'outlet';
+  if (KNOWN_ORGS.has(key)) return 'organisation';
+  if (PLACES.has(key)) return 'place';
+  const last = words[words.length - 1];
+  if (words.length > 1 && OUTLET_HEADS.has(last)) return 'outlet';
+  for (const w of words) if (ORG_HEADS.has(w)) return 'organisation';
+  if (words.length > 1 && ORG_WEAK_HEADS.has(last)) return 'organisation';
+  if (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0])) return words.length > 1 ? 'person' : null;
+  return null;
+}
+
+export function forenameGender(word: string): Gender {
+  if (MALE_FORENAMES.has(word)) return 'male';
+  if (FEMALE_FORENAMES.has(word)) return 'female';
+  return 'unknown';
+}
+
+/** Per-sentence flag: Title Case lines (headlines) capitalise every word, so only PROPN counts there. */
+function isTitleCase(tokens: readonly Token[], s: Sentence): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = tokens[i];
+    if (t.type !== 'word' || t.text.length < 4) continue;
+    words++;
+    if (UPPER.test(t.text)) caps++;
+  }
+  return words >= 4 && caps / words >= 0.7;
+}
+
+/**
+ * Finds name, pronoun and nominal mentions in one pass over each sentence's tokens.
+ * Names are runs of capitalised proper-noun tokens (wink's PROPN chunks, which find 89% of entity
+ * spans exactly), trimmed of dates, sentence-initial common words and leading titles; titles become
+ * nominal mentions of their own so the entity stage can link "the prosecutor" back to the name.
+ */
+export function findMentions(text: string, tokens: readonly Token[], sentences: readonly Sentence[], nerSpans: readonly NerSpan[]): Mention[] {
+  // Tokens inside date/time spans are never names ("Monday", "February").
+  const dateTok = new Uint8Array(tokens.length);
+  for (const n of nerSpans) {
+    if (n.type === 'DATE' || n.type === 'TIME' || n.type === 'DURATION') for (let i = n.tokenStart; i < n.tokenEnd; i++) dateTok[i] = 1;
+  }
+  // Words the article also writes in lower case are common words when they open a sentence.
+  const lowerSeen = new Set<string>();
+  for (const t of tokens) if (t.type === 'word' && !UPPER.test(t.text)) lowerSeen.add(t.lower);
+
+  const drafts: MentionDraft[] = [];
+  for (const s of sentences) {
+    const titleCase = isTitleCase(tokens, s);
+    // Sentence-initial: the first word, or the first after an opening quote or colon.
+    let initial = true;
+    const isNameTok = (i: number): boolean => {
+      const t = tokens[i];
+      if (i >= s.tokenEnd || dateTok[i] || t.type !== 'word' || !UPPER.test(t.text)) return false;
+      if (FIRST_PERSON_CONTRACTION.test(t.text) || t.text === 'I') return false;
+      if (MONTHS_DAYS.has(t.lower)) return false;
+      if (t.pos === 'PROPN') return true;
+      // Mid-sentence capitals are names even where the tagger says VERB/NOUN ("Sen. Ted Cruz").
+      return !titleCase && !NOT_NAME_POS.has(t.pos);
+    };
+    let i = s.tokenStart;
+    while (i < s.tokenEnd) {
+      const t = tokens[i];
+      if (t.pos === 'PUNCT') {
+        if (t.text === ':' || t.text === '“' || t.text === '"' || t.text === '«') initial = true;
+        i++;
+        continue;
+      }
+      if (isNameTok(i)) {
+        let j = i + 1;
+        for (;;) {
+          if (isNameTok(j)) { j++; continue; }
+          const c = tokens[j];
+          if (j + 1 < s.tokenEnd && isNameTok(j + 1)) {
+            // Glued hyphen or ampersand inside a name ("Jean-Claude", "Johnson & Johnson").
+            if ((c.text === '-' && c.start === tokens[j - 1].end && tokens[j + 1].start === c.end) || c.text === '&') { j += 2; continue; }
+            if (ORG_CONNECTORS.has(c.lower) && chunkHasOrgHead(tokens, i, j)) { j += 2; continue; }
+          }
+          break;
+        }
+        emitName(tokens, i, j, initial, lowerSeen, drafts);
+        initial = false;
+        i = j;
+        continue;
+      }
+      const pg = t.pos === 'PRON' ? PRONOUNS.get(t.lower) : undefined;
+      if (pg !== undefined) {
+        drafts.push({ t0: i, t1: i + 1, kind: 'pronoun', type: pg === 'unknown' ? null : 'person', gender: pg });
+      } else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || (initial && UPPER.test(t.text))) && isNominalHead(tokens, i, s.tokenEnd)) {
+        emitNominal(tokens, i, s.tokenStart, drafts);
+      }
+      initial = false;
+      i++;
+    }
+  }
+  drafts.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+  const out: Mention[] = [];
+  for (const d of drafts) {
+    const start = tokens[d.t0].start;
+    const end = tokens[d.t1 - 1].end;
+    out.push({ id: `mn${out.length + 1}`, start, end, text: text.slice(start, end), kind: d.kind, type: d.type, gender: d.gender, sentence: tokens[d.t0].sentence, entity: null });
+  }
+  return out;
+}
+
+function chunkHasOrgHead(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ORG_HEADS.has(tokens[k].lower)) return true;
+  return false;
+}
+
+/** A role, group or organisation noun that ends its noun compound ("tank commander", not "tank"). */
+function isNominalHead(tokens: readonly Token[], i: number, end: number): boolean {
+  const w = tokens[i].lower;
+  if (!PERSON_ROLES.has(w) && !GROUP_ROLES.has(w) && !ORG_NOUNS.has(w)) return false;
+  const next = i + 1 < end ? tokens[i + 1] : null;
+  // "campaign manager", "Prosecutor General": a following role noun is the real head.
+  if (next && next.pos === 'NOUN' && (PERSON_ROLES.has(next.lower) || GROUP_ROLES.has(next.lower) || ORG_NOUNS.has(next.lower))) return false;
+  if (next && next.pos === 'NOUN') return false;
+  return true;
+}
+
+function emitNominal(tokens: readonly Token[], head: number, sentStart: number, drafts: MentionDraft[]): void {
+  const floor = drafts.length ? Math.max(sentStart, drafts[drafts.length - 1].t1) : sentStart;
+  let a = head;
+  let steps = 0;
+  while (a > floor && steps < 7) {
+    const p = tokens[a - 1];
+    if (DETERMINERS.has(p.lower) && (p.pos === 'DET' || p.pos === 'PRON' || p.pos === 'NUM' || p.pos === 'ADJ')) { a--; break; }
+    if (p.pos === 'ADJ' || p.pos === 'NOUN' || p.pos === 'NUM' || (p.pos === 'PROPN' && DEMONYMS.has(p.lower)) ||
+        (p.text === '-' && p.start === tokens[a - 2]?.end) || (p.pos === 'ADV' && (p.lower === 'most' || p.lower === 'very' || p.lower === 'more'))) {
+      a--; steps++; continue;
+    }
+    break;
+  }
+  const w = tokens[head].lower;
+  let type: EntityType;
+  let gender: Gender = 'unknown';
+  if (GROUP_ROLES.has(w)) type = 'group';
+  else if (PERSON_ROLES.has(w)) { type = 'person'; gender = PERSON_ROLES.get(w)!; }
+  else type = 'organisation';
+  drafts.push({ t0: a, t1: head + 1, kind: 'nominal', type, gender });
+}
+
+/** Splits a capitalised chunk into an optional title (nominal) and a name, and types them. */
+function emitName(tokens: readonly Token[], a: number, b: number, initial: boolean, lowerSeen: ReadonlySet<string>, drafts: MentionDraft[]): void {
+  // A sentence-initial word that the article elsewhere writes in lower case, or a role noun, is not
+  // a name ("Better unemployment…", "Officials said").
+  while (a < b && initial) {
+    const w = tokens[a].lower;
+    const commonWord = lowerSeen.has(w) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w) && !PLACES.has(w);
+    if (!commonWord && !PERSON_ROLES.has(w) && !GROUP_ROLES.has(w) && !ORG_NOUNS.has(w)) break;
+    if (b - a === 1 && (PERSON_ROLES.has(w) || GROUP_ROLES.has(w) || ORG_NOUNS.has(w))) {
+      emitNominal(tokens, a, a, drafts);
+      return;
+    }
+    a++;
+    initial = false;
+  }
+  if (a >= b) return;
+  const words: string[] = [];
+  for (let k = a; k < b; k++) words.push(tokens[k].lower);
+  const key = nameKey(words.join(' '));
+  let type = typeOfName(words, key);
+  if (type === 'outlet' || type === 'organisation' || type === 'place') {
+    // "The Washington Post": the article is part of the outlet's name.
+    if (type === 'outlet' && a > 0 && tokens[a - 1].lower === 'the' && OUTLET_NAMES.get(key)?.startsWith('The ')) a--;
+    drafts.push({ t0: a, t1: b, kind: 'name', type, gender: 'unknown' });
+    return;
+  }
+  // Leading honorifics, titles and nationality words: "Ukraine's Prosecutor General Irina …", "Mr. Smith".
+  let n = a;
+  let gender: Gender = 'unknown';
+  let titled = false;
+  let hasRole = false;
+  while (n < b - 1) {
+    const w = tokens[n].lower;
+    const hon = HONORIFICS.get(w) ?? HONORIFICS.get(w.replace(/\.$/, ''));
+    if (hon !== undefined) { if (hon !== 'unknown') gender = hon; titled = true; n++; continue; }
+    if (TITLE_WORDS.has(w) || DEMONYMS.has(w)) { if (TITLE_WORDS.has(w)) titled = true; if (PERSON_ROLES.has(w)) hasRole = true; n++; continue; }
+    break;
+  }
+  if (n > a && (titled || hasRole)) {
+    // The title is a mention in its own right ("Prosecutor General"), unless it is only an honorific.
+    let lastTitle = n - 1;
+    while (lastTitle >= a && HONORIFICS.has(tokens[lastTitle].lower.replace(/\.$/, ''))) lastTitle--;
+    let firstTitle = a;
+    while (firstTitle <= lastTitle && (HONORIFICS.has(tokens[firstTitle].lower.replace(/\.$/, '')) || DEMONYMS.has(tokens[firstTitle].lower))) firstTitle++;
+    if (firstTitle <= lastTitle) {
+      const head = tokens[lastTitle].lower;
+      const g = PERSON_ROLES.get(head) ?? 'unknown';
+      drafts.push({ t0: firstTitle, t1: lastTitle + 1, kind: 'nominal', type: 'person', gender: g });
+    }
+  } else {
+    n = a;
+  }
+  // A lone title word chunk ("President said") is a nominal mention.
+  if (b - n === 1 && TITLE_WORDS.has(tokens[n].lower) && PERSON_ROLES.has(tokens[n].lower)) {
+    drafts.push({ t0: n, t1: b, kind: 'nominal', type: 'person', gender: PERSON_ROLES.get(tokens[n].lower)! });
+    return;
+  }
+  const nameWords = words.slice(n - a);
+  if (nameWords.length === 1 && DEMONYMS.has(nameWords[0])) return;
+  if (nameWords.length === 1 && nameWords[0].length === 1) return; // "Z", stray initials
+  if (gender === 'unknown') gender = forenameGender(nameWords[0]);
+  if (n > a) {
+    const k2 = nameKey(nameWords.join(' '));
+    type = typeOfName(nameWords, k2) ?? 'person';
+    if (type !== 'person' && type !== null) { drafts.push({ t0: n, t1: b, kind: 'name', type, gender: 'unknown' }); return; }
+  }
+  drafts.push({ t0: n, t1: b, kind: 'name', type: titled ? 'person' : type, gender });
+}
+
 export const mentionsStage = defineStage({
   name: 'mentions',
   requires: ['tokens', 'sentences', 'nerSpans'],
   assigns: ['mentions'],
-  run() {
-    return { mentions: [] };
+  run(doc) {
+    return { mentions: findMentions(doc.text, doc.get('tokens', 'mentions'), doc.get('sentences', 'mentions'), doc.get('nerSpans', 'mentions')) };
   },
 });

@@ -88,6 +88,48 @@ let RW = new Uint32Array(0);
 let FLAGS = new Uint16Array(0);
 let SENT = new Int32Array(0);
 
+// stacked-pass scratch: distance to the first pass's cue left/right, that cue's word, and a
+// per-sentence summary (bit 0 cue, bit 1 content, bit 2 source) with sentinels at both ends
+let PLD = new Uint8Array(0);
+let PRD = new Uint8Array(0);
+let PLW = new Uint32Array(0);
+let PRW = new Uint32Array(0);
+let SSTATE = new Uint8Array(0);
+
+function isCueLabel(l: number): boolean { return l === 3 || l === 4; }
+
+function stackScan(stack: Uint8Array, sentences: readonly Sentence[], s0: number, s1: number, t0: number, n: number): void {
+  if (PLD.length < n + 4) {
+    PLD = new Uint8Array(cap); PRD = new Uint8Array(cap); PLW = new Uint32Array(cap); PRW = new Uint32Array(cap);
+  }
+  if (SSTATE.length < s1 - s0 + 2) SSTATE = new Uint8Array((s1 - s0 + 2) * 2);
+  SSTATE.fill(0, 0, s1 - s0 + 2);
+  for (let s = s0; s < s1; s++) {
+    const a = sentences[s].tokenStart - t0 + 1;
+    const b = sentences[s].tokenEnd - t0 + 1;
+    let last = -1;
+    let lastW = 0;
+    let st = 0;
+    for (let i = a; i < b; i++) {
+      const l = stack[t0 + i - 1];
+      PLD[i] = last < 0 ? 0 : distBucket(i - last);
+      PLW[i] = lastW;
+      if (isCueLabel(l)) { last = i; lastW = W[i]; st |= 1; }
+      else if (l === 1 || l === 2) st |= 2;
+      else if (l === 5 || l === 6) st |= 4;
+    }
+    SSTATE[s - s0 + 1] = st;
+    let next = -1;
+    let nextW = 0;
+    for (let i = b - 1; i >= a; i--) {
+      const l = stack[t0 + i - 1];
+      PRD[i] = next < 0 ? 0 : distBucket(next - i);
+      PRW[i] = nextW;
+      if (isCueLabel(l)) { next = i; nextW = W[i]; }
+    }
+  }
+}
+
 function ensure(n: number): void {
   if (n + 4 <= cap) return;
   cap = Math.max(n + 4, cap * 2, 256);
@@ -97,6 +139,12 @@ function ensure(n: number): void {
 }
 
 export const NUM_FEATURES = 46;
+/** Extra features of the second (stacked) pass, read from the first pass's labels. */
+export const NUM_STACK_FEATURES = 16;
+
+export function featureCount(stacked: boolean): number {
+  return stacked ? NUM_FEATURES + NUM_STACK_FEATURES : NUM_FEATURES;
+}
 
 /**
  * Feature sequences for every paragraph of a tokenised document.
@@ -108,6 +156,7 @@ export function extractSequences(
   paragraphs: readonly Paragraph[],
   learned: CueClasses,
   mask: number,
+  stack: Uint8Array | null = null,
 ): Sequence[] {
   const seqs: Sequence[] = [];
   let si = 0;
@@ -120,14 +169,14 @@ export function extractSequences(
     const t0 = sentences[first].tokenStart;
     const t1 = sentences[si - 1].tokenEnd;
     if (t1 <= t0) continue;
-    seqs.push({ tokenStart: t0, tokenEnd: t1, feats: paragraphFeatures(tokens, sentences, first, si, t0, t1, learned, mask) });
+    seqs.push({ tokenStart: t0, tokenEnd: t1, feats: paragraphFeatures(tokens, sentences, first, si, t0, t1, learned, mask, stack) });
   }
   return seqs;
 }
 
 function paragraphFeatures(
   tokens: readonly Token[], sentences: readonly Sentence[], s0: number, s1: number,
-  t0: number, t1: number, learned: CueClasses, mask: number,
+  t0: number, t1: number, learned: CueClasses, mask: number, stack: Uint8Array | null,
 ): Uint32Array {
   const n = t1 - t0;
   ensure(n);
@@ -193,8 +242,9 @@ function paragraphFeatures(
     if (CUE[i] >= CUE_STRONG && QS[i] === 0) sentCue[SENT[i] - s0 + 1] = 1;
   }
   // 3. emit features
-  const NF = NUM_FEATURES;
+  const NF = featureCount(stack !== null);
   const out = new Uint32Array(n * NF);
+  if (stack) stackScan(stack, sentences, s0, s1, t0, n);
   for (let i = 1; i <= n; i++) {
     const o = (i - 1) * NF;
     const wm1 = i > 1 ? W[i - 1] : W_BOS;
@@ -262,6 +312,34 @@ function paragraphFeatures(
     out[o + f++] = mix(mix(44, wm1), p) & mask;
     out[o + f++] = mix(mix(45, wp1), p) & mask;
     out[o + f++] = mix(46, sc * 64 + (fl & 0x1f)) & mask;
+    if (stack) {
+      const k = t0 + i - 1;
+      const s = stack[k];
+      const sm1 = i > 1 ? stack[k - 1] : 15;
+      const sm2 = i > 2 ? stack[k - 2] : 15;
+      const sp1 = i < n ? stack[k + 1] : 15;
+      const sp2 = i < n - 1 ? stack[k + 2] : 15;
+      const pld = PLD[i];
+      const prd = PRD[i];
+      const ss = SSTATE[SENT[i] - s0 + 1];
+      const ssn = (SSTATE[SENT[i] - s0] & 3) * 4 + (SSTATE[SENT[i] - s0 + 2] & 3);
+      out[o + f++] = mix(101, s) & mask;
+      out[o + f++] = mix(102, sm1 * 16 + s) & mask;
+      out[o + f++] = mix(103, s * 16 + sp1) & mask;
+      out[o + f++] = mix(104, (sm2 * 16 + sm1) * 16 + s) & mask;
+      out[o + f++] = mix(105, (s * 16 + sp1) * 16 + sp2) & mask;
+      out[o + f++] = mix(106, (sm1 * 16 + s) * 16 + sp1) & mask;
+      out[o + f++] = mix(107, pld * 16 + prd) & mask;
+      out[o + f++] = mix(108, (pld * 16 + prd) * 16 + s) & mask;
+      out[o + f++] = mix(109, (pld * 32 + p) * 16 + s) & mask;
+      out[o + f++] = mix(110, (prd * 32 + p) * 16 + s) & mask;
+      out[o + f++] = mix(mix(111, PLW[i]), pld) & mask;
+      out[o + f++] = mix(mix(112, PRW[i]), prd) & mask;
+      out[o + f++] = mix(113, (ss * 16 + ssn) * 16 + s) & mask;
+      out[o + f++] = mix(mix(114, w), s) & mask;
+      out[o + f++] = mix(115, (qs * 16 + s) * 16 + (ss & 3)) & mask;
+      out[o + f++] = mix(116, ((fl & 3) * 16 + s) * 16 + sm1) & mask;
+    }
   }
   return out;
 }

@@ -1,4 +1,3 @@
-import { NUM_FEATURES } from './features.ts';
 
 // Linear-chain tagger: per-token scores are sums of hashed feature weights, one row of NUM_LABELS
 // weights per table bucket, plus a label-transition matrix; Viterbi finds the best BIO sequence.
@@ -24,10 +23,10 @@ export function allowed(prev: number, cur: number): boolean {
 }
 
 export interface TaggerWeights {
-  /** log2 of the number of buckets. */
-  bits: number;
+  /** Features per token (the sequences' stride). */
+  nf: number;
   /** buckets * NUM_LABELS feature weights. */
-  w: Float32Array;
+  w: Float32Array | Int8Array;
   /** (NUM_LABELS + 1) * NUM_LABELS transition weights, the last row from the start state. */
   trans: Float32Array;
 }
@@ -40,7 +39,7 @@ let backBuf = new Uint8Array(0);
 /** Best label sequence for one token sequence. `feats` holds n * NUM_FEATURES bucket ids. */
 export function viterbi(model: TaggerWeights, feats: Uint32Array, n: number, out: Uint8Array = new Uint8Array(n)): Uint8Array {
   const L = NUM_LABELS;
-  const NF = NUM_FEATURES;
+  const NF = model.nf;
   if (scoreBuf.length < n * L) {
     scoreBuf = new Float32Array(n * L * 2);
     deltaBuf = new Float32Array(n * L * 2);

@@ -1,49 +1,51 @@
 import fs from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { NUM_FEATURES } from './features.ts';
-import { NUM_LABELS } from './tagger.ts';
+import { featureCount } from './features.ts';
+import { NUM_LABELS, type TaggerWeights } from './tagger.ts';
 
-// Compact weight file: gzip of [magic "TLA1"][u32 header length][header JSON][f32 transitions]
-// [u32 bucket count][varint bucket deltas][i8 weights, NUM_LABELS per bucket]. Feature weights are
-// quantised to int8 with one scale; only buckets with a non-zero weight are stored.
+// Compact weight file: gzip of [magic "TLA2"][u32 header length][header JSON], then per tagger
+// [f32 transitions][u32 bucket count][varint bucket deltas][i8 weights, NUM_LABELS per bucket].
+// Feature weights are quantised to int8 with one scale per tagger; only buckets holding a
+// non-zero weight are stored.
 
 export interface ModelHeader {
   bits: number;
   labels: number;
-  features: number;
-  /** Real weight = int8 value * scale. */
-  scale: number;
+  /** Per tagger (first pass, stacked pass): features per token and int8 scale. */
+  taggers: { nf: number; scale: number }[];
   /** Learned cue classes, [word, class] pairs. */
   cues: [string, number][];
-  /** Free-form training facts, shown by docs and eval. */
+  /** Free-form training facts. */
   info: Record<string, unknown>;
 }
 
 export interface LoadedModel {
   header: ModelHeader;
-  /** 2^bits * NUM_LABELS int8 weights, in units of header.scale. */
-  w: Int8Array;
-  /** Transitions, already divided by header.scale so they add to int8 sums. */
-  trans: Float32Array;
+  /** Int8 weights; transitions are divided by the scale so they add to int8 sums. */
+  taggers: TaggerWeights[];
   cues: Map<string, number>;
 }
 
-const MAGIC = 'TLA1';
+const MAGIC = 'TLA2';
 
-export function encodeModel(header: Omit<ModelHeader, 'scale' | 'labels' | 'features'>, w: Float32Array, trans: Float32Array): Buffer {
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+}
+
+function encodeTagger(t: TaggerWeights): { scale: number; parts: Buffer[] } {
   const L = NUM_LABELS;
-  const buckets = w.length / L;
+  const w = t.w;
   let maxAbs = 0;
   for (let i = 0; i < w.length; i++) maxAbs = Math.max(maxAbs, Math.abs(w[i]));
   const scale = maxAbs / 127 || 1;
   const q = new Int8Array(w.length);
   for (let i = 0; i < w.length; i++) q[i] = Math.round(w[i] / scale);
   const used: number[] = [];
-  for (let b = 0; b < buckets; b++) {
+  for (let b = 0; b < w.length / L; b++) {
     for (let l = 0; l < L; l++) if (q[b * L + l] !== 0) { used.push(b); break; }
   }
-  const full: ModelHeader = { ...header, labels: L, features: NUM_FEATURES, scale };
-  const hdr = Buffer.from(JSON.stringify(full), 'utf8');
   const varints: number[] = [];
   let prev = -1;
   for (const b of used) {
@@ -54,52 +56,54 @@ export function encodeModel(header: Omit<ModelHeader, 'scale' | 'labels' | 'feat
   }
   const weights = new Int8Array(used.length * L);
   used.forEach((b, k) => weights.set(q.subarray(b * L, b * L + L), k * L));
-  const parts = [
-    Buffer.from(MAGIC, 'ascii'),
-    u32(hdr.length), hdr,
-    Buffer.from(new Float32Array(trans).buffer),
-    u32(used.length), Buffer.from(varints),
-    Buffer.from(weights.buffer),
-  ];
-  return gzipSync(Buffer.concat(parts), { level: 9 });
+  const parts = [Buffer.from(new Float32Array(t.trans).buffer), u32(used.length), Buffer.from(varints), Buffer.from(weights.buffer)];
+  return { scale, parts };
 }
 
-function u32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n);
-  return b;
+export function encodeModel(meta: { bits: number; cues: [string, number][]; info: Record<string, unknown> }, taggers: TaggerWeights[]): Buffer {
+  const enc = taggers.map(encodeTagger);
+  const header: ModelHeader = { ...meta, labels: NUM_LABELS, taggers: taggers.map((t, i) => ({ nf: t.nf, scale: enc[i].scale })) };
+  const hdr = Buffer.from(JSON.stringify(header), 'utf8');
+  return gzipSync(Buffer.concat([Buffer.from(MAGIC, 'ascii'), u32(hdr.length), hdr, ...enc.flatMap((e) => e.parts)]), { level: 9 });
 }
 
 export function decodeModel(gz: Buffer): LoadedModel {
   const buf = gunzipSync(gz);
-  if (buf.toString('ascii', 0, 4) !== MAGIC) throw new Error('attribution model: bad file (magic)');
+  if (buf.toString('ascii', 0, 4) !== MAGIC) throw new Error('attribution model: unknown file format; run npm run train');
   let p = 4;
   const hlen = buf.readUInt32LE(p); p += 4;
   const header = JSON.parse(buf.toString('utf8', p, p + hlen)) as ModelHeader;
   p += hlen;
-  if (header.labels !== NUM_LABELS || header.features !== NUM_FEATURES) {
-    throw new Error(`attribution model: built for ${header.labels} labels/${header.features} features, code has ${NUM_LABELS}/${NUM_FEATURES}; run npm run train`);
-  }
   const L = NUM_LABELS;
-  const tn = (L + 1) * L;
-  const trans = new Float32Array(tn);
-  for (let i = 0; i < tn; i++) trans[i] = buf.readFloatLE(p + 4 * i) / header.scale;
-  p += 4 * tn;
-  const count = buf.readUInt32LE(p); p += 4;
-  const ids = new Uint32Array(count);
-  let prev = -1;
-  for (let k = 0; k < count; k++) {
-    let d = 0;
-    let shift = 0;
-    let byte: number;
-    do { byte = buf[p++]; d += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    prev = prev + 1 + d;
-    ids[k] = prev;
+  if (header.labels !== L || header.taggers.length !== 2 ||
+      header.taggers[0].nf !== featureCount(false) || header.taggers[1].nf !== featureCount(true)) {
+    throw new Error('attribution model: weights do not fit this code (labels or features changed); run npm run train');
   }
-  const w = new Int8Array((1 << header.bits) * L);
-  const src = new Int8Array(buf.buffer, buf.byteOffset + p, count * L);
-  for (let k = 0; k < count; k++) w.set(src.subarray(k * L, k * L + L), ids[k] * L);
-  return { header, w, trans, cues: new Map(header.cues) };
+  const taggers: TaggerWeights[] = header.taggers.map(({ nf, scale }) => {
+    const tn = (L + 1) * L;
+    const trans = new Float32Array(tn);
+    for (let i = 0; i < tn; i++) trans[i] = buf.readFloatLE(p + 4 * i) / scale;
+    p += 4 * tn;
+    const count = buf.readUInt32LE(p); p += 4;
+    const ids = new Uint32Array(count);
+    let prev = -1;
+    for (let k = 0; k < count; k++) {
+      let d = 0;
+      let shift = 0;
+      let byte: number;
+      do { byte = buf[p++]; d += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+      prev = prev + 1 + d;
+      ids[k] = prev;
+    }
+    const w = new Int8Array((1 << header.bits) * L);
+    for (let k = 0; k < count; k++) {
+      const o = ids[k] * L;
+      for (let l = 0; l < L; l++) w[o + l] = buf.readInt8(p + k * L + l);
+    }
+    p += count * L;
+    return { nf, w, trans };
+  });
+  return { header, taggers, cues: new Map(header.cues) };
 }
 
 /** Where the committed weights live: <repo>/models/attribution.bin.gz. */

@@ -1,0 +1,240 @@
+// Trains the attribution tagger (averaged structured perceptron over paragraph token sequences)
+// on the `train` compartment of PolNeAR and writes models/attribution.bin.gz.
+//
+//   npm run train [-- --epochs 10 --bits 20 --holdout 0.1 --data <file> --out <file>]
+//
+// --holdout F trains on the first (1-F) of the train articles and reports content-span F1 on the
+// rest after each epoch (for choosing settings); the committed model is trained without it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Doc } from '../src/model/doc.ts';
+import type { Sentence, Token, Paragraph } from '../src/model/types.ts';
+import { tokensStage } from '../src/nlp/tokens.ts';
+import { extractSequences, featureCount, type Sequence } from '../src/attribution/model/features.ts';
+import { tagTokens } from '../src/attribution/model/predict.ts';
+import {
+  allowed, B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE, NUM_LABELS, START, viterbi, type TaggerWeights,
+} from '../src/attribution/model/tagger.ts';
+import { encodeModel } from '../src/attribution/model/weights.ts';
+import { dataPath, loadPolnearOrExit, REPO_ROOT, type GoldDoc } from '../src/attribution/model/polnear.ts';
+
+function arg(name: string, def: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+}
+const EPOCHS = arg('epochs', 10);
+const BITS = arg('bits', 20);
+const HOLDOUT = arg('holdout', 0);
+const outIdx = process.argv.indexOf('--out');
+const OUT = outIdx >= 0 ? path.resolve(process.argv[outIdx + 1]) : path.join(REPO_ROOT, 'models/attribution.bin.gz');
+
+interface Prepared {
+  doc: GoldDoc;
+  tokens: Token[];
+  sentences: Sentence[];
+  paragraphs: Paragraph[];
+  gold: Uint8Array;
+}
+
+/** Gold BIO labels per token; cue and source win over content where spans overlap (rare). */
+function goldLabels(d: GoldDoc, tokens: Token[]): Uint8Array {
+  const labels = new Uint8Array(tokens.length);
+  const starts = tokens.map((t) => t.start);
+  const firstAtOrAfter = (pos: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (tokens[m].end <= pos) lo = m + 1; else hi = m; }
+    return lo;
+  };
+  const paint = (start: number, end: number, b: number, i: number) => {
+    let first = true;
+    for (let k = firstAtOrAfter(start); k < tokens.length && tokens[k].start < end; k++) {
+      if (tokens[k].end <= tokens[k].start) continue;
+      labels[k] = first ? b : i;
+      first = false;
+    }
+  };
+  const seen = new Set<string>();
+  for (const q of d.quotes) paint(q.start, q.end, B_CONTENT, I_CONTENT);
+  for (const q of d.quotes) {
+    if (q.speaker && !seen.has(`s${q.speaker.start}:${q.speaker.end}`)) {
+      seen.add(`s${q.speaker.start}:${q.speaker.end}`);
+      paint(q.speaker.start, q.speaker.end, B_SOURCE, I_SOURCE);
+    }
+  }
+  for (const q of d.quotes) {
+    if (q.cue && !seen.has(`c${q.cue.start}:${q.cue.end}`)) {
+      seen.add(`c${q.cue.start}:${q.cue.end}`);
+      paint(q.cue.start, q.cue.end, B_CUE, I_CUE);
+    }
+  }
+  return labels;
+}
+
+/** Cue classes learned from the training articles: share of a word's uses that sit in a gold cue. */
+function learnCues(prepared: Prepared[]): Map<string, number> {
+  const total = new Map<string, number>();
+  const inCue = new Map<string, number>();
+  for (const p of prepared) {
+    p.tokens.forEach((t, i) => {
+      total.set(t.lower, (total.get(t.lower) ?? 0) + 1);
+      if (p.gold[i] === B_CUE || p.gold[i] === I_CUE) inCue.set(t.lower, (inCue.get(t.lower) ?? 0) + 1);
+    });
+  }
+  const out = new Map<string, number>();
+  for (const [w, c] of inCue) {
+    if (c < 3) continue;
+    const r = c / (total.get(w) ?? c);
+    const cls = r >= 0.5 ? 3 : r >= 0.2 ? 2 : r >= 0.05 ? 1 : 0;
+    if (cls) out.set(w, cls);
+  }
+  return out;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+/** Exact-match content span counts between two label sequences. */
+function contentSpans(labels: Uint8Array, off: number, n: number, out: Set<string>): void {
+  for (let i = 0; i < n; i++) {
+    if (labels[i] !== B_CONTENT) continue;
+    let j = i + 1;
+    while (j < n && labels[j] === I_CONTENT) j++;
+    out.add(`${off + i}:${off + j}`);
+  }
+}
+
+type Item = { seq: Sequence; gold: Uint8Array };
+
+/** Averaged structured perceptron over the items; `held` (if any) is scored after each epoch. */
+function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], name: string): TaggerWeights {
+  const L = NUM_LABELS;
+  const w = new Float32Array((1 << BITS) * L);
+  const wa = new Float64Array(w.length); // sum of c * update, for averaging
+  const tr = new Float32Array((L + 1) * L);
+  const tra = new Float64Array(tr.length);
+  const model: TaggerWeights = { nf, w, trans: tr };
+  let c = 1;
+  const rand = rng(13);
+  const order = items.map((_, i) => i);
+  const averaged = (): TaggerWeights => {
+    const aw = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) aw[i] = w[i] - wa[i] / c;
+    const at = new Float32Array(tr.length);
+    for (let i = 0; i < tr.length; i++) at[i] = tr[i] - tra[i] / c;
+    return { nf, w: aw, trans: at };
+  };
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const te = Date.now();
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    let errors = 0;
+    for (const idx of order) {
+      const { seq, gold } = items[idx];
+      const n = gold.length;
+      const p = viterbi(model, seq.feats, n, new Uint8Array(n));
+      let diff = false;
+      for (let i = 0; i < n; i++) {
+        if (p[i] === gold[i]) continue;
+        diff = true;
+        errors++;
+        const fo = i * nf;
+        for (let k = 0; k < nf; k++) {
+          const b = seq.feats[fo + k] * L;
+          w[b + gold[i]] += 1; wa[b + gold[i]] += c;
+          w[b + p[i]] -= 1; wa[b + p[i]] -= c;
+        }
+      }
+      if (diff) {
+        for (let i = 0; i < n; i++) {
+          const gp = i ? gold[i - 1] : START;
+          const pp = i ? p[i - 1] : START;
+          if (gp === pp && gold[i] === p[i]) continue;
+          tr[gp * L + gold[i]] += 1; tra[gp * L + gold[i]] += c;
+          tr[pp * L + p[i]] -= 1; tra[pp * L + p[i]] -= c;
+        }
+      }
+      c++;
+    }
+    let msg = `  ${name} epoch ${epoch}: token errors ${errors}, ${Date.now() - te} ms`;
+    if (held.length) msg += `; held-out content exact ${scoreContent(averaged(), held)}`;
+    if (VERBOSE || held.length) console.log(msg);
+  }
+  const avg = averaged();
+  for (let p = 0; p <= L; p++) for (let l = 0; l < L; l++) if (!allowed(p, l)) avg.trans[p * L + l] = 0;
+  return avg;
+}
+
+function scoreContent(model: TaggerWeights, held: Item[]): string {
+  let tp = 0; let np = 0; let ng = 0;
+  for (const { seq, gold } of held) {
+    const n = gold.length;
+    const p = viterbi(model, seq.feats, n, new Uint8Array(n));
+    const G = new Set<string>(); const P = new Set<string>();
+    contentSpans(gold, 0, n, G); contentSpans(p, 0, n, P);
+    ng += G.size; np += P.size;
+    for (const s of P) if (G.has(s)) tp++;
+  }
+  const pr = tp / np; const rc = tp / ng;
+  return `P ${pr.toFixed(3)} R ${rc.toFixed(3)} F1 ${(2 * pr * rc / (pr + rc)).toFixed(3)}`;
+}
+
+const VERBOSE = process.argv.includes('--verbose');
+const FOLDS = arg('folds', 4);
+const EPOCHS2 = arg('epochs2', EPOCHS);
+
+function main(): void {
+  const file = dataPath(process.argv);
+  const t0 = Date.now();
+  const all = loadPolnearOrExit(file);
+  const trainDocs = all.filter((d) => d.meta.origSplit === 'train');
+  if (trainDocs.length === 0) { console.error(`no train articles in ${file}`); process.exit(2); }
+  const prepared: Prepared[] = trainDocs.map((doc) => {
+    const { tokens, sentences, paragraphs } = tokensStage.run(new Doc(doc.text));
+    return { doc, tokens, sentences, paragraphs, gold: goldLabels(doc, tokens) };
+  });
+  const nFit = HOLDOUT > 0 ? Math.round(prepared.length * (1 - HOLDOUT)) : prepared.length;
+  const fit = prepared.slice(0, nFit);
+  const held = prepared.slice(nFit);
+  const cues = learnCues(fit);
+  const mask = (1 << BITS) - 1;
+  const items = (ps: Prepared[], stacks: (Uint8Array | null)[]): Item[] => ps.flatMap((p, k) =>
+    extractSequences(p.tokens, p.sentences, p.paragraphs, cues, mask, stacks[k])
+      .map((seq) => ({ seq, gold: p.gold.subarray(seq.tokenStart, seq.tokenEnd) })));
+  const noStack = (ps: Prepared[]) => ps.map(() => null);
+  const tag = (ps: Prepared[], taggers: TaggerWeights[]) =>
+    ps.map((p) => tagTokens({ bits: BITS, taggers, cues }, p.tokens, p.sentences, p.paragraphs));
+  const items1 = items(fit, noStack(fit));
+  console.log(`train articles ${fit.length} (held out ${held.length}), sequences ${items1.length}, ` +
+    `tokens ${items1.reduce((s, x) => s + x.gold.length, 0)}, learned cue words ${cues.size}, prep ${Date.now() - t0} ms`);
+
+  // First pass labels for the training articles come from taggers that did not see them
+  // (jackknife), so the stacked pass learns how far to trust them on unseen text.
+  const stacks: Uint8Array[] = new Array(fit.length);
+  for (let f = 0; f < FOLDS; f++) {
+    const inFold = (k: number) => k % FOLDS === f;
+    const trainPart = fit.filter((_, k) => !inFold(k));
+    const t1 = trainTagger(items(trainPart, noStack(trainPart)), featureCount(false), EPOCHS, [], `fold ${f + 1}`);
+    const foldDocs = fit.filter((_, k) => inFold(k));
+    const labels = tag(foldDocs, [t1]);
+    let j = 0;
+    fit.forEach((_, k) => { if (inFold(k)) stacks[k] = labels[j++]; });
+    console.log(`jackknife fold ${f + 1}/${FOLDS} done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  const heldItems1 = items(held, noStack(held));
+  const pass1 = trainTagger(items1, featureCount(false), EPOCHS, heldItems1, 'pass 1');
+  const heldItems2 = held.length ? items(held, tag(held, [pass1])) : [];
+  const pass2 = trainTagger(items(fit, stacks), featureCount(true), EPOCHS2, heldItems2, 'pass 2');
+
+  const buf = encodeModel({
+    bits: BITS,
+    cues: [...cues].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    info: { trainArticles: fit.length, epochs: EPOCHS, epochs2: EPOCHS2, folds: FOLDS, data: path.basename(file), compartment: 'train' },
+  }, [pass1, pass2]);
+  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  fs.writeFileSync(OUT, buf);
+  console.log(`wrote ${path.relative(process.cwd(), OUT)} (${(buf.length / 1024).toFixed(0)} KiB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main();

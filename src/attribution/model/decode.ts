@@ -1,0 +1,126 @@
+import type { Attribution, QuoteKind, Sentence, Token } from '../../model/types.ts';
+import { B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE } from './tagger.ts';
+
+// Turns per-token BIO labels into Attribution records: content spans are linked to the nearest
+// cue (same sentence first, then the neighbouring sentences, then the previous paragraph's last
+// cue for quote paragraphs introduced by "... said:"), and each cue to its nearest source.
+
+export type SpanType = 'content' | 'cue' | 'source';
+
+export interface TokenSpan {
+  type: SpanType;
+  /** Token index range [a, b). */
+  a: number;
+  b: number;
+  sentence: number;
+  paragraph: number;
+}
+
+/** Spans from labels over the whole token layer (labels[i] for token i). */
+export function spansFromLabels(labels: Uint8Array, tokens: readonly Token[], sentences: readonly Sentence[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let i = 0;
+  const n = tokens.length;
+  while (i < n) {
+    const l = labels[i];
+    let type: SpanType | null = null;
+    let inside = 0;
+    if (l === B_CONTENT || l === I_CONTENT) { type = 'content'; inside = I_CONTENT; }
+    else if (l === B_CUE || l === I_CUE) { type = 'cue'; inside = I_CUE; }
+    else if (l === B_SOURCE || l === I_SOURCE) { type = 'source'; inside = I_SOURCE; }
+    if (!type) { i++; continue; }
+    let j = i + 1;
+    while (j < n && labels[j] === inside) j++;
+    const s = tokens[i].sentence;
+    out.push({ type, a: i, b: j, sentence: s, paragraph: sentences[s].paragraph });
+    i = j;
+  }
+  return out;
+}
+
+const QUOTE_OPEN = new Set(['“', '„', '«']);
+const QUOTE_CLOSE = new Set(['”', '»']);
+
+/** direct: every letter inside quotation marks; mixed: some; indirect: none. */
+export function quoteKind(text: string): QuoteKind {
+  let depth = 0;
+  let inside = 0;
+  let outside = 0;
+  for (const ch of text) {
+    if (QUOTE_OPEN.has(ch)) depth = 1;
+    else if (QUOTE_CLOSE.has(ch)) depth = 0;
+    else if (ch === '"') depth = depth ? 0 : 1;
+    else if (/\p{L}/u.test(ch)) { if (depth) inside++; else outside++; }
+  }
+  if (inside === 0) return 'indirect';
+  return outside === 0 ? 'direct' : 'mixed';
+}
+
+function gap(x: TokenSpan, y: TokenSpan): number {
+  if (x.b <= y.a) return y.a - x.b;
+  if (y.b <= x.a) return x.a - y.b;
+  return 0;
+}
+
+function nearest(target: TokenSpan, cands: TokenSpan[], ok: (c: TokenSpan) => boolean): TokenSpan | null {
+  let best: TokenSpan | null = null;
+  let bestGap = Infinity;
+  for (const c of cands) {
+    if (!ok(c)) continue;
+    const g = gap(target, c);
+    if (g < bestGap) { best = c; bestGap = g; }
+  }
+  return best;
+}
+
+export function buildAttributions(text: string, tokens: readonly Token[], spans: TokenSpan[], source = 'model'): Attribution[] {
+  const cues = spans.filter((s) => s.type === 'cue');
+  const sources = spans.filter((s) => s.type === 'source');
+  const contents = spans.filter((s) => s.type === 'content');
+  const charSpan = (s: TokenSpan) => {
+    const start = tokens[s.a].start;
+    const end = tokens[s.b - 1].end;
+    return { start, end, text: text.slice(start, end) };
+  };
+  const lastSentence = (s: TokenSpan) => tokens[s.b - 1].sentence;
+
+  // cue -> source: nearest source in the cue's sentence, else in the sentence before (same paragraph)
+  const sourceOf = new Map<TokenSpan, TokenSpan | null>();
+  for (const c of cues) {
+    sourceOf.set(c, nearest(c, sources, (s) => s.sentence === c.sentence)
+      ?? nearest(c, sources, (s) => s.paragraph === c.paragraph && lastSentence(s) === c.sentence - 1));
+  }
+
+  const attrOf = new Map<TokenSpan, string>();
+  const out: Attribution[] = [];
+  let nextAttr = 1;
+  for (const q of contents) {
+    const s0 = q.sentence;
+    const s1 = lastSentence(q);
+    const cue =
+      nearest(q, cues, (c) => c.sentence >= s0 && c.sentence <= s1) ??
+      nearest(q, cues, (c) => c.paragraph === q.paragraph && (c.sentence === s0 - 1 || c.sentence === s1 + 1)) ??
+      nearest(q, cues, (c) => c.paragraph === q.paragraph) ??
+      nearest(q, cues, (c) => c.paragraph === q.paragraph - 1 && c.b <= q.a);
+    let attribution: string;
+    if (cue) {
+      attribution = attrOf.get(cue) ?? `a${nextAttr++}`;
+      attrOf.set(cue, attribution);
+    } else {
+      attribution = `a${nextAttr++}`;
+    }
+    const span = charSpan(q);
+    const src = cue ? sourceOf.get(cue) ?? null : null;
+    out.push({
+      id: `m${out.length + 1}`,
+      ...span,
+      kind: quoteKind(span.text),
+      cue: cue ? charSpan(cue) : null,
+      speaker: src ? charSpan(src) : null,
+      channel: null,
+      source,
+      attribution,
+    });
+  }
+  return out;
+}

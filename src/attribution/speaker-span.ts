@@ -1,0 +1,113 @@
+import type { Token } from '../model/types.ts';
+
+/**
+ * Finds the speaker mention as written next to a cue: the subject before it ("he said",
+ * "Hugh Hill, a doctor at X, said" → "Hugh Hill") or the inverted subject after it
+ * ("said the company"). Works on wink tokens and their POS tags within the bounds the caller
+ * gives (the clause outside the quote), so quoted words never become speakers.
+ */
+
+export interface TokenRange {
+  /** First token index. */
+  from: number;
+  /** Last token index, inclusive. */
+  to: number;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'who', 'one']);
+// Words between a subject and its cue that do not end the subject's clause.
+const BRIDGE = new Set(['has', 'had', 'have', 'also', 'later', 'then', 'once', 'again', 'would', 'will', 'had',
+  'recently', 'previously', 'earlier', 'further', 'simply', 'publicly', 'privately', 'reportedly', 'allegedly',
+  'repeatedly', 'famously', 'frequently', 'often', 'just', 'only', 'even', 'still', 'quickly', 'flatly',
+  'bluntly', 'angrily', 'firmly', 'proudly', 'openly', 'is', 'was', 'were', 'are', 'did', 'does', 'do',
+  'not', 'never', 'had', 'could', 'may', 'might', 'should', 'can', 'already', 'finally', 'first', 'been', 'being']);
+// Time words wink tags PROPN: "On Monday Smith said" must not give "Monday Smith".
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'today', 'yesterday', 'tonight', 'week', 'month', 'year', 'morning', 'evening', 'afternoon', 'night']);
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
+
+function isNpWord(t: Token): boolean {
+  if (NP_POS.has(t.pos)) return !TIME_WORDS.has(t.lower);
+  // Abbreviation dots ("Gov.", "Jr.") are tokens of their own only rarely; possessives join names.
+  return t.lower === "'s" || t.lower === '’s' || t.lower === '-' || t.lower === '.';
+}
+
+function hasHead(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = a; i <= b; i++) if (tokens[i].pos === 'PROPN' || tokens[i].pos === 'NOUN') return true;
+  return false;
+}
+
+/** Noun phrase ending at `end` (inclusive), not crossing `min`: modifiers, names, one determiner. */
+export function npEndingAt(tokens: readonly Token[], end: number, min: number): TokenRange | null {
+  const t = tokens[end];
+  if (!t) return null;
+  if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lower)) return { from: end, to: end };
+  if (t.pos !== 'PROPN' && t.pos !== 'NOUN') return null;
+  let i = end;
+  while (i - 1 >= min && isNpWord(tokens[i - 1])) i--;
+  if (i - 1 >= min && (tokens[i - 1].pos === 'DET' || tokens[i - 1].pos === 'PRON' && /^(?:his|her|their|its|our|my)$/.test(tokens[i - 1].lower))) i--;
+  while (i < end && (tokens[i].lower === '.' || tokens[i].lower === '-' || tokens[i].pos === 'NUM' && tokens[i + 1]?.pos !== 'NOUN')) i++;
+  return { from: i, to: end };
+}
+
+/** Noun phrase starting at `start`, not crossing `max`: "the company", "Hugh Hill", "he". */
+export function npStartingAt(tokens: readonly Token[], start: number, max: number): TokenRange | null {
+  const t = tokens[start];
+  if (!t) return null;
+  if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lower) && t.lower !== 'who') return { from: start, to: start };
+  let i = start;
+  if (t.pos === 'DET' || /^(?:his|her|their|its)$/.test(t.lower)) i++;
+  let last = -1;
+  while (i <= max && isNpWord(tokens[i])) {
+    if (tokens[i].pos === 'PROPN' || tokens[i].pos === 'NOUN') last = i;
+    i++;
+  }
+  if (last < 0) return null;
+  return { from: start, to: last };
+}
+
+/**
+ * Subject of a cue at `cue`, looking left no further than `min`. Skips auxiliaries and adverbs
+ * ("has also said"), then takes the noun phrase or pronoun; across a comma it skips one
+ * apposition or relative clause ("Hugh Hill, a doctor at X, said"; "Smith, who …, said").
+ */
+export function speakerBefore(tokens: readonly Token[], cue: number, min: number): TokenRange | null {
+  let i = cue - 1;
+  let skipped = 0;
+  while (i >= min && skipped < 4 && (BRIDGE.has(tokens[i].lower) || tokens[i].pos === 'ADV' && tokens[i].lower !== 'who')) {
+    i--;
+    skipped++;
+  }
+  if (i < min) return null;
+  if (tokens[i].lower === ',') {
+    // Apposition: find the comma that opens it, at most 20 tokens back, and take the NP before.
+    let j = i - 1;
+    const stop = Math.max(min, i - 20);
+    while (j > stop && tokens[j].lower !== ',' && !/^[.:;!?“”"]$/.test(tokens[j].lower)) j--;
+    if (j > min && tokens[j].lower === ',') {
+      const np = npEndingAt(tokens, j - 1, min);
+      if (np && tokens[np.to].lower !== 'who') return np;
+    }
+    return null;
+  }
+  const np = npEndingAt(tokens, i, min);
+  if (!np) return null;
+  if (tokens[np.to].lower === 'who') return relativeAntecedent(tokens, np.to, min) ?? np;
+  return np;
+}
+
+/** "Bondarev, who spoke …": the NP before the comma that precedes a relative "who". */
+export function relativeAntecedent(tokens: readonly Token[], who: number, min: number): TokenRange | null {
+  if (who - 1 < min || tokens[who - 1].lower !== ',') return null;
+  return npEndingAt(tokens, who - 2, min);
+}
+
+/** Inverted subject right after a cue ("said Smith", "said the company", "said he"). */
+export function speakerAfter(tokens: readonly Token[], cue: number, max: number): TokenRange | null {
+  if (cue + 1 > max) return null;
+  const np = npStartingAt(tokens, cue + 1, max);
+  if (!np) return null;
+  if (!hasHead(tokens, np.from, np.to) && tokens[np.from].pos !== 'PRON') return null;
+  return np;
+}

@@ -1,0 +1,52 @@
+// Common given names by gender, from general knowledge (English-language news, plus frequent
+// names from the regions news covers). Ambiguous names (Jordan, Taylor, Alex, Sasha) are left out:
+// a forename only counts as gender evidence when it is unambiguous.
+const MALE = `aaron abdul abdullah abraham adam adrian ahmad ahmed alan albert alberto aleksandr aleksei alexander alexandre
+alexei alfred ali alistair andre andrea_m andrei andrew andrey andriy angelo anthony antonio anton arnold arthur
+ashraf barack barry ben benjamin benny bernard bernie bill billy bob bobby boris brad bradley brandon brendan
+brett brian bruce bryan carl carlos charles charlie chris christopher chuck clarence claude clint colin conor craig
+dale dan daniel danny darren dave david dean dennis denis derek dick diego dmitri dmitry dmytro don donald doug
+douglas duncan dwight eddie edward elijah elon emmanuel enrique eric erik ernest eugene evan evgeny fabio felix
+fernando francesco francis francisco frank franklin fred frederick gabriel gareth gary gavin gene geoff geoffrey
+george gerald gerhard giorgio giuseppe glenn gordon graham greg gregory guillermo gustavo hamid hans harold harry
+harvey hassan hector henry herbert howard hugh hugo hussein ian igor ibrahim isaac ivan jack jacob jake james jared
+jason javier jay jeb jeff jeffrey jens jeremy jerome jerry jesse jim jimmy joe joel johan john johnny jon jonathan
+jorge jose joseph josh joshua juan julian justin karl keith kenneth kevin khalid kim_m kirill kurt kyle lance larry
+lars lawrence lee_m leon leonard leonid liam lindsey_m lloyd lorenzo louis luca lucas luis luke malcolm manuel marc marco
+marcus mario mark martin matt matteo matthew maurice max maxim michael miguel mike mikhail mitch mitt mohammad mohammed
+muhammad mykola mykhailo nathan neil nicholas nick nicolas nigel noah oleg oleksandr oleksiy olaf oliver omar oscar
+otto pablo patrick paul pedro peter petro petr phil philip pierre rafael ralph ramon randy raul ray raymond reed_m
+reince rex ricardo richard rick rob robert roberto rodrigo roger roman ron ronald ross roy rudy rupert russell ryan
+salman sam samuel scott sean sebastian sergei sergey sergio seth shawn simon stanley stefan stephen steve steven
+stuart sven taras ted terry thomas tim timothy todd tom tommy tony travis ulrich valery vadim vasily viktor victor
+vincent vitali vitaly vladimir vladislav volodymyr walter warren wayne will william wolfgang xi yevgeny yuri yury
+zach zachary joaquin benedict mahmoud recep emmanuel narendra rishi keir olaf justin viktor yair naftali bashar
+kevin_m marco rand newt mick lindsey_x ted chuck reince sean_m herschel hakeem ro beto jamaal cory marco raphael`;
+
+const FEMALE = `abigail adriana agnes alexandra alexandria alice alicia alina alison allison amanda amber amelia amy ana
+anastasia andrea angela angelina anita ann anna anne annette antonia ashley barbara beata betsy betty beverly
+brenda bridget brittany camila candace carla carmen carol caroline carolyn catherine cathy cecilia charlotte chelsea
+cheryl christina christine cindy claire clara claudia colleen courtney cynthia dana daniela danielle daria darya
+deborah debbie debra denise diana diane donna doris dorothy edith elaine eleanor elena elisabeth elizabeth ella
+ellen emily emma erica erin esther eva evelyn fatima fiona frances francesca gabriela gabrielle gina giorgia gloria
+grace greta gretchen hannah harriet heather heidi helen helena hillary holly ilhan ingrid irene irina iryna isabel
+isabella ivanka jacqueline jane janet janice jean_f jeanne jennifer jenny jessica jill joan joanna jodi josephine joy
+joyce judith judy julia julie june karen karin katarina kate katherine kathleen kathryn kathy katie kay kayleigh
+kelly kimberly kristen kristina kristi lara laura lauren leah liz linda lisa liudmyla liz lori lorraine louise
+lucia lucy ludmila lydia lyudmila madeleine maggie margaret margarethe maria marianne marie marina marine marion
+marjorie marsha martha mary maryam maxine megan melania melanie melissa mia michelle mila miriam molly monica
+nadia nadezhda nancy naomi natalia natalie natasha nicola nicole nikki nina nora olena olga olivia paige pamela
+patricia patsy paula pauline penny phyllis priscilla rachel rebecca regina rita roberta rosa rose rosemary ruth
+sabine sally samantha sandra sara sarah sharon sheila shirley silvia simone sofia sonia sophia sophie stacey
+stephanie susan suzanne svetlana sylvia tamara tammy tanya teresa theresa tiffany tina tracy tulsi ursula valentina
+valerie vanessa vera veronica victoria virginia wendy yana yulia yuliia zoe kamala nancy dianne elise marsha
+kirsten tammy kyrsten jeanine ketanji sonia amy betsy condoleezza hope huma kellyanne sarah_h liz theresa
+angela jacinda giorgia annalena ursula kaja roberta christiane sanna mette hillary chelsea melania ivanka jill`;
+
+function set(block: string): Set<string> {
+  // "_x" suffixes mark names that are too ambiguous to count; they stay out.
+  return new Set(block.split(/\s+/).filter((w) => w && !w.includes('_')));
+}
+
+export const MALE_FORENAMES: ReadonlySet<string> = set(MALE);
+export const FEMALE_FORENAMES: ReadonlySet<string> = set(FEMALE);

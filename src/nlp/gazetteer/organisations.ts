@@ -1,0 +1,36 @@
+// Organisation cues: words that make a proper-noun chunk an organisation wherever they sit in it
+// ("Russian Foreign Ministry", "Human Rights Council", "Bank of America"), legal suffixes, and
+// well-known organisations written as acronyms or single words.
+
+/** Head words; lower case. A chunk containing one is an organisation. */
+export const ORG_HEADS: ReadonlySet<string> = new Set(`ministry ministries department council committee commission
+agency university college school institute institution foundation association federation union league party
+parliament senate congress assembly court tribunal bank fund authority office bureau board service services
+administration government cabinet kremlin pentagon army navy force forces corps police guard militia brigade
+battalion regiment company corporation corp corp. inc inc. ltd ltd. llc plc gmbh ag sa co co. group holdings
+partners industries airlines airways motors systems technologies labs laboratories pharmaceuticals energy oil
+bank bancorp trust capital securities exchange center centre hospital clinic network church mission embassy
+consulate secretariat directorate inspectorate coalition alliance front movement campaign caucus
+organization organisation society club team initiative fc republicans democrats taliban
+hamas hezbollah isis isil daesh`.split(/\s+/));
+
+/** Words that head an organisation only when the chunk has more than one word ("Trust Project"). */
+export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(['project', 'house', 'watch', 'international', 'global', 'media']);
+
+/** Well-known organisations (keys as nameKey makes them). */
+export const KNOWN_ORGS: ReadonlySet<string> = new Set(`un united nations nato eu european union who world health organization
+imf world bank wto opec osce iaea icc unicef unesco unhcr red cross amnesty international human rights watch
+fbi cia nsa dhs doj epa fda cdc nasa irs sec fed federal reserve pentagon kremlin white house downing street
+state department justice department supreme court congress senate house gop dnc rnc aclu naacp nra
+google alphabet apple microsoft amazon meta facebook twitter x tesla spacex openai nvidia intel ibm
+samsung sony toyota volkswagen gazprom rosneft boeing airbus exxon exxonmobil chevron bp shell walmart
+goldman sachs jpmorgan morgan stanley citigroup pfizer moderna astrazeneca johnson & johnson linkedin
+youtube tiktok instagram whatsapp telegram netflix disney uber wagner fsb gru svr kgb mi5 mi6 mossad
+hamas hezbollah taliban isis isil al-qaida al-qaeda al qaeda eurostat ecb bundestag duma knesset
+hillary for america trump campaign`.split(/\s+/).concat([
+  'united nations', 'european union', 'world health organization', 'world bank', 'red cross',
+  'amnesty international', 'human rights watch', 'federal reserve', 'white house', 'downing street',
+  'state department', 'justice department', 'supreme court', 'goldman sachs', 'morgan stanley',
+  'johnson & johnson', 'al qaeda', 'european commission', 'european parliament', 'security council',
+  'human rights council', 'foreign ministry', 'defense ministry', 'defence ministry',
+]));
