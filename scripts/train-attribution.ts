@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Doc } from '../src/model/doc.ts';
 import type { Sentence, Token, Paragraph } from '../src/model/types.ts';
 import { tokensStage } from '../src/nlp/tokens.ts';
-import { extractSequences, featureCount, type Sequence } from '../src/attribution/model/features.ts';
+import { extractFeatures, featureCount, NUM_FEATURES, NUM_STACK_FEATURES, paragraphSequences, withLexicon } from '../src/attribution/model/features.ts';
 import { tagTokens } from '../src/attribution/model/predict.ts';
 import {
   allowed, B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE, NUM_LABELS, START, viterbi, type TaggerWeights,
@@ -23,7 +23,7 @@ function arg(name: string, def: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : def;
 }
 const EPOCHS = arg('epochs', 10);
-const BITS = arg('bits', 20);
+const BITS = arg('bits', 16);
 const HOLDOUT = arg('holdout', 0);
 const outIdx = process.argv.indexOf('--out');
 const OUT = outIdx >= 0 ? path.resolve(process.argv[outIdx + 1]) : path.join(REPO_ROOT, 'models/attribution.bin.gz');
@@ -106,7 +106,8 @@ function contentSpans(labels: Uint8Array, off: number, n: number, out: Set<strin
   }
 }
 
-type Item = { seq: Sequence; gold: Uint8Array };
+/** One paragraph of one article: its token range in the article's feature arrays, and gold labels. */
+type Item = { base: Uint32Array; extra: Uint32Array | null; t0: number; gold: Uint8Array };
 
 /** Averaged structured perceptron over the items; `held` (if any) is scored after each epoch. */
 function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], name: string): TaggerWeights {
@@ -131,19 +132,27 @@ function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], na
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
     let errors = 0;
     for (const idx of order) {
-      const { seq, gold } = items[idx];
+      const { base, extra, t0, gold } = items[idx];
       const n = gold.length;
-      const p = viterbi(model, seq.feats, n, new Uint8Array(n));
+      const p = viterbi(model, base, extra, t0, n, new Uint8Array(n));
       let diff = false;
       for (let i = 0; i < n; i++) {
         if (p[i] === gold[i]) continue;
         diff = true;
         errors++;
-        const fo = i * nf;
-        for (let k = 0; k < nf; k++) {
-          const b = seq.feats[fo + k] * L;
-          w[b + gold[i]] += 1; wa[b + gold[i]] += c;
-          w[b + p[i]] -= 1; wa[b + p[i]] -= c;
+        const g = gold[i];
+        const q = p[i];
+        const fo = (t0 + i) * NUM_FEATURES;
+        for (let k = fo; k < fo + NUM_FEATURES; k++) {
+          const b = base[k] * L;
+          w[b + g] += 1; wa[b + g] += c; w[b + q] -= 1; wa[b + q] -= c;
+        }
+        if (extra) {
+          const eo = (t0 + i) * NUM_STACK_FEATURES;
+          for (let k = eo; k < eo + NUM_STACK_FEATURES; k++) {
+            const b = extra[k] * L;
+            w[b + g] += 1; wa[b + g] += c; w[b + q] -= 1; wa[b + q] -= c;
+          }
         }
       }
       if (diff) {
@@ -168,9 +177,9 @@ function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], na
 
 function scoreContent(model: TaggerWeights, held: Item[]): string {
   let tp = 0; let np = 0; let ng = 0;
-  for (const { seq, gold } of held) {
+  for (const { base, extra, t0, gold } of held) {
     const n = gold.length;
-    const p = viterbi(model, seq.feats, n, new Uint8Array(n));
+    const p = viterbi(model, base, extra, t0, n, new Uint8Array(n));
     const G = new Set<string>(); const P = new Set<string>();
     contentSpans(gold, 0, n, G); contentSpans(p, 0, n, P);
     ng += G.size; np += P.size;
@@ -197,20 +206,31 @@ function main(): void {
   const nFit = HOLDOUT > 0 ? Math.round(prepared.length * (1 - HOLDOUT)) : prepared.length;
   const fit = prepared.slice(0, nFit);
   const held = prepared.slice(nFit);
-  const cues = learnCues(fit);
+  const learned = learnCues(fit);
+  const cues = withLexicon(learned);
   const mask = (1 << BITS) - 1;
-  const items = (ps: Prepared[], stacks: (Uint8Array | null)[]): Item[] => ps.flatMap((p, k) =>
-    extractSequences(p.tokens, p.sentences, p.paragraphs, cues, mask, stacks[k])
-      .map((seq) => ({ seq, gold: p.gold.subarray(seq.tokenStart, seq.tokenEnd) })));
+  // base features are computed once per article and shared by every tagger trained below
+  const baseOf = new Map<Prepared, Uint32Array>();
+  const items = (ps: Prepared[], stacks: (Uint8Array | null)[]): Item[] => ps.flatMap((p, k) => {
+    const seqs = paragraphSequences(p.sentences, p.paragraphs);
+    let base = baseOf.get(p);
+    if (!base) { base = extractFeatures(p.tokens, p.sentences, seqs, cues, mask); baseOf.set(p, base); }
+    const extra = stacks[k] ? extractFeatures(p.tokens, p.sentences, seqs, cues, mask, stacks[k]) : null;
+    return seqs.map((q) => ({ base: base!, extra, t0: q.tokenStart, gold: p.gold.subarray(q.tokenStart, q.tokenEnd) }));
+  });
   const noStack = (ps: Prepared[]) => ps.map(() => null);
   const tag = (ps: Prepared[], taggers: TaggerWeights[]) =>
     ps.map((p) => tagTokens({ bits: BITS, taggers, cues }, p.tokens, p.sentences, p.paragraphs));
   const items1 = items(fit, noStack(fit));
   console.log(`train articles ${fit.length} (held out ${held.length}), sequences ${items1.length}, ` +
-    `tokens ${items1.reduce((s, x) => s + x.gold.length, 0)}, learned cue words ${cues.size}, prep ${Date.now() - t0} ms`);
+    `tokens ${items1.reduce((s, x) => s + x.gold.length, 0)}, learned cue words ${learned.size}, prep ${Date.now() - t0} ms`);
 
   // First pass labels for the training articles come from taggers that did not see them
   // (jackknife), so the stacked pass learns how far to trust them on unseen text.
+  if (process.argv.includes('--pass1-only')) {
+    trainTagger(items1, featureCount(false), EPOCHS, items(held, noStack(held)), 'pass 1');
+    return;
+  }
   const stacks: Uint8Array[] = new Array(fit.length);
   for (let f = 0; f < FOLDS; f++) {
     const inFold = (k: number) => k % FOLDS === f;
@@ -229,7 +249,7 @@ function main(): void {
 
   const buf = encodeModel({
     bits: BITS,
-    cues: [...cues].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    cues: [...learned].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     info: { trainArticles: fit.length, epochs: EPOCHS, epochs2: EPOCHS2, folds: FOLDS, data: path.basename(file), compartment: 'train' },
   }, [pass1, pass2]);
   fs.mkdirSync(path.dirname(OUT), { recursive: true });

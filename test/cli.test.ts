@@ -78,7 +78,7 @@ test('a missing file and a directory are clear errors', () => {
 test('bad usage exits 2 with a hint', () => {
   const r = run(['analyze', '--format', 'xml', 'x.txt']);
   assert.equal(r.code, 2);
-  assert.match(r.err, /--format must be text or json/);
+  assert.match(r.err, /--format must be one of text, json, markdown, sarif, html/);
   assert.equal(run(['analyze', '--bogus']).code, 2);
   assert.equal(run(['frobnicate']).code, 2);
   assert.equal(run(['--help']).code, 0);

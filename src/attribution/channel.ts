@@ -10,9 +10,10 @@ import type { TextSpan } from '../model/types.ts';
  */
 
 // A proper-name phrase: capitalised words, allowing "of", "and", "&", a possessive and a quoted show title.
-// Dots only inside a word ("U.S"), so a sentence's full stop never joins the name.
-const WORD = String.raw`[A-Z](?:[\w&'’-]|\.(?=\w))*`;
-const NAME = String.raw`(?:[Tt]he\s+)?${WORD}(?:\s+(?:${WORD}|of|and|&|for|on)(?=\s+[A-Z]|\b))*(?:\s+${WORD})?(?:\s+[“"][^”"]{1,40}[”"])?`;
+// Dots only inside a word ("U.S"), so a sentence's full stop never joins the name; days and
+// months never start a name word ("told Reuters on Friday").
+const WORD = String.raw`(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)[A-Z](?:[\w&'’-]|\.(?=\w))*`;
+const NAME = String.raw`(?:[Tt]he\s+)?${WORD}(?:(?:\s+(?:of|and|&|the))*\s+${WORD})*(?:\s+[“"][^”"]{1,40}[”"])?`;
 
 const MEDIUM = [
   'interview', 'interviews', 'statement', 'statements', 'letter', 'open letter', 'post', 'posts', 'tweet', 'tweets',
@@ -72,7 +73,9 @@ function firstHit(re: RegExp, s: string, pick: (m: RegExpExecArray) => Hit | nul
 
 function groupSpan(m: RegExpExecArray, g: number): Hit {
   const [a] = m.indices![g]!;
-  return trim(m[g], a);
+  // A lower-case article is not part of an outlet's name: "told the AP" → "AP" (but "The Atlantic").
+  const lead = /^the\s+(?=[A-Z])/.exec(m[g]);
+  return lead ? trim(m[g].slice(lead[0].length), a + lead[0].length) : trim(m[g], a);
 }
 
 function trim(s: string, off: number): Hit {

@@ -66,9 +66,17 @@ for (const f of ['point', 'points', 'post', 'posts', 'text', 'question', 'messag
   FORMS.delete(f);
 }
 
-/** True when the lower-cased word is a speech verb form ("said", "laments", "told"). */
-export function isCueWord(lower: string): boolean {
-  return FORMS.has(lower);
+// Right after a quote (`“…,” the report read`) these are speech verbs too.
+const AFTER_QUOTE = new Set(['read', 'reads', 'report', 'reports', 'note', 'notes', 'state', 'states', 'post', 'posts',
+  'answer', 'answers', 'counter', 'counters', 'charge', 'charges', 'protest', 'protests', 'text', 'texts', 'comment',
+  'comments', 'quote', 'quotes', 'put', 'puts', 'cry', 'echo', 'call', 'calls', 'thank', 'thanks', 'question']);
+
+/**
+ * True when the lower-cased word is a speech verb form ("said", "laments", "told").
+ * `afterQuote` widens the list to verbs that report words only in that position.
+ */
+export function isCueWord(lower: string, afterQuote = false): boolean {
+  return FORMS.has(lower) || (afterQuote && AFTER_QUOTE.has(lower));
 }
 
 /** Forms whose subject is the listener, not the speaker, when followed by an object: "told Reuters". */

@@ -27,14 +27,24 @@ const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frida
   'december', 'today', 'yesterday', 'tonight', 'week', 'month', 'year', 'morning', 'evening', 'afternoon', 'night']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
 
+const NOT_NAME_POS = new Set(['PRON', 'DET', 'ADP', 'AUX', 'PUNCT', 'CCONJ', 'SCONJ', 'PART', 'SPACE', 'SYM']);
+
+/** wink mis-tags some names ("Don/VERB Fowler", "Mr. Rove/VERB"): a capitalised content word counts as one. */
+function isNameLike(t: Token): boolean {
+  if (t.pos === 'PROPN') return true;
+  const c = t.text.charCodeAt(0);
+  return c >= 65 && c <= 90 && !NOT_NAME_POS.has(t.pos);
+}
+
 function isNpWord(t: Token): boolean {
   if (NP_POS.has(t.pos)) return !TIME_WORDS.has(t.lower);
+  if (isNameLike(t)) return true;
   // Abbreviation dots ("Gov.", "Jr.") are tokens of their own only rarely; possessives join names.
   return t.lower === "'s" || t.lower === '’s' || t.lower === '-' || t.lower === '.';
 }
 
 function hasHead(tokens: readonly Token[], a: number, b: number): boolean {
-  for (let i = a; i <= b; i++) if (tokens[i].pos === 'PROPN' || tokens[i].pos === 'NOUN') return true;
+  for (let i = a; i <= b; i++) if (tokens[i].pos === 'NOUN' || isNameLike(tokens[i])) return true;
   return false;
 }
 
@@ -43,7 +53,7 @@ export function npEndingAt(tokens: readonly Token[], end: number, min: number): 
   const t = tokens[end];
   if (!t) return null;
   if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lower)) return { from: end, to: end };
-  if (t.pos !== 'PROPN' && t.pos !== 'NOUN') return null;
+  if (t.pos !== 'NOUN' && !isNameLike(t)) return null;
   let i = end;
   while (i - 1 >= min && isNpWord(tokens[i - 1])) i--;
   if (i - 1 >= min && (tokens[i - 1].pos === 'DET' || tokens[i - 1].pos === 'PRON' && /^(?:his|her|their|its|our|my)$/.test(tokens[i - 1].lower))) i--;
@@ -60,7 +70,7 @@ export function npStartingAt(tokens: readonly Token[], start: number, max: numbe
   if (t.pos === 'DET' || /^(?:his|her|their|its)$/.test(t.lower)) i++;
   let last = -1;
   while (i <= max && isNpWord(tokens[i])) {
-    if (tokens[i].pos === 'PROPN' || tokens[i].pos === 'NOUN') last = i;
+    if (tokens[i].pos === 'NOUN' || isNameLike(tokens[i])) last = i;
     i++;
   }
   if (last < 0) return null;
@@ -80,11 +90,18 @@ export function speakerBefore(tokens: readonly Token[], cue: number, min: number
     skipped++;
   }
   if (i < min) return null;
+  // "Sen. Claire McCaskill (D-Mo.) said": step over a parenthetical.
+  if (tokens[i].lower === ')') {
+    let j = i - 1;
+    while (j > min && i - j < 12 && tokens[j].lower !== '(') j--;
+    if (j <= min || tokens[j].lower !== '(') return null;
+    i = j - 1;
+  }
   if (tokens[i].lower === ',') {
     // Apposition: find the comma that opens it, at most 20 tokens back, and take the NP before.
     let j = i - 1;
     const stop = Math.max(min, i - 20);
-    while (j > stop && tokens[j].lower !== ',' && !/^[.:;!?“”"]$/.test(tokens[j].lower)) j--;
+    while (j > stop && tokens[j].lower !== ',' && !/^[:;!?“”"]$/.test(tokens[j].lower)) j--;
     if (j > min && tokens[j].lower === ',') {
       const np = npEndingAt(tokens, j - 1, min);
       if (np && tokens[np.to].lower !== 'who') return np;
@@ -94,6 +111,12 @@ export function speakerBefore(tokens: readonly Token[], cue: number, min: number
   const np = npEndingAt(tokens, i, min);
   if (!np) return null;
   if (tokens[np.to].lower === 'who') return relativeAntecedent(tokens, np.to, min) ?? np;
+  // An object of a preposition is not the subject ("A diplomat stationed in Geneva announced"):
+  // back off to the noun phrase that opens the clause.
+  if (np.from - 1 >= min && tokens[np.from - 1].pos === 'ADP') {
+    const head = npStartingAt(tokens, min, np.from - 1);
+    if (head && hasHead(tokens, head.from, head.to)) return head;
+  }
   return np;
 }
 

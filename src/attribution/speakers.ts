@@ -1,12 +1,170 @@
 import { defineStage } from '../pipeline/stage.ts';
+import type { Attribution, Entity, Gender, Mention, Quote, Sentence, Token } from '../model/types.ts';
+import { mentionInfo, rankAntecedents, type MentionInfo } from '../nlp/coref.ts';
+import { PRONOUNS } from '../nlp/mentions.ts';
 
-// Placeholder until speaker resolution lands: speakers stay unresolved.
+const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+const FIRST_SECOND = new Set(['i', 'we', 'you', 'me', 'us']);
+// Speaker salience from quotes: the previous quote's speaker continues a run of quotes
+// ("“…,” he said" after Bondarev's quotes), other recent speakers stay in view.
+const PREVIOUS_SPEAKER_BONUS = 5;
+const RECENT_SPEAKER_BONUS = 2;
+const RUN_SENTENCES = 3;
+
+interface Resolved { entity: string; sentence: number; paragraph: number }
+
+/** First mention index whose start is >= offset. */
+function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The mention a speaker span is about: among the mentions inside it, the earliest, longest one
+ * that is not a possessor ("the company's spokeswoman" is about the spokeswoman).
+ */
+function headMention(text: string, mentions: readonly Mention[], from: number, start: number, end: number): number {
+  let best = -1;
+  // A mention may start a little before the span ("the adviser" for "adviser").
+  let k = from;
+  while (k > 0 && mentions[k - 1].end > start) k--;
+  for (; k < mentions.length && mentions[k].start < end; k++) {
+    const m = mentions[k];
+    if (m.end <= start) continue;
+    if (/^\s*['’]s?\b/.test(text.slice(m.end, m.end + 3)) && m.end < end) continue;
+    if (best < 0) { best = k; continue; }
+    const b = mentions[best];
+    if (m.start > b.start) break;
+    if (m.end - m.start > b.end - b.start) best = k;
+  }
+  return best;
+}
+
+export function resolveSpeakers(
+  text: string, tokens: readonly Token[], sentences: readonly Sentence[], mentions: readonly Mention[],
+  entities: readonly Entity[], attributions: readonly Attribution[],
+): Quote[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const info: MentionInfo[] = mentionInfo(tokens, sentences, mentions);
+  const entityOf = mentions.map((m) => m.entity);
+  const isPerson = (e: string): boolean => { const t = byId.get(e)?.type; return t === 'person' || t === 'unnamed'; };
+  const genderOf = (e: string): Gender => byId.get(e)?.gender ?? 'unknown';
+  const countOf = (e: string): number => byId.get(e)?.mentions.length ?? 0;
+  const sentenceAt = (offset: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const order = attributions.map((_, i) => i).sort((a, b) => attributions[a].start - attributions[b].start);
+  const out: Quote[] = new Array(attributions.length);
+  const history: Resolved[] = [];
+  // Attribution fragments share a speaker: resolve once per attribution id.
+  const byAttribution = new Map<string, string | null>();
+
+  for (const qi of order) {
+    const a = attributions[qi];
+    let entity: string | null = null;
+    let name: string | null = null;
+    const sp = a.speaker;
+    if (sentences.length === 0 || mentions.length === 0) {
+      name = sp && !PRONOUNS.has(sp.text.toLowerCase()) && !RELATIVE.has(sp.text.toLowerCase()) ? sp.text : null;
+    } else if (sp) {
+      const sSent = sentenceAt(sp.start);
+      const para = sentences[sSent].paragraph;
+      const from = firstMentionFrom(mentions, sp.start);
+      const h = headMention(text, mentions, from, sp.start, sp.end);
+      const word = (h >= 0 ? mentions[h].text : sp.text).toLowerCase().trim();
+      if (RELATIVE.has(word)) {
+        // "Bondarev, who spoke…": the nearest mention before the relative pronoun in its sentence.
+        for (let k = from - 1; k >= 0 && mentions[k].sentence === sSent; k--) {
+          if (mentions[k].kind !== 'pronoun' && entityOf[k]) { entity = entityOf[k]; break; }
+        }
+      } else if (FIRST_SECOND.has(word)) {
+        entity = null;
+      } else if (h >= 0 && mentions[h].kind === 'pronoun') {
+        const m = mentions[h];
+        if (m.gender !== 'unknown') {
+          const bonus = new Map<string, number>();
+          for (let k = history.length - 1; k >= 0; k--) {
+            const r = history[k];
+            if (sSent - r.sentence > RUN_SENTENCES + 1) break;
+            const b = k === history.length - 1 && sSent - r.sentence <= RUN_SENTENCES && para - r.paragraph <= 1 ? PREVIOUS_SPEAKER_BONUS : RECENT_SPEAKER_BONUS;
+            bonus.set(r.entity, Math.max(bonus.get(r.entity) ?? 0, b));
+          }
+          const ranked = rankAntecedents(mentions, info, entityOf, isPerson, genderOf, countOf, h, m.sentence, para, m.gender, bonus);
+          entity = ranked.length ? ranked[0].entity : entityOf[h];
+        } else {
+          entity = entityOf[h];
+        }
+      } else if (h >= 0) {
+        entity = entityOf[h];
+      }
+      if (entity) name = byId.get(entity)?.name ?? null;
+      // An unresolved description is its own name ("a senior official"); a pronoun is not.
+      if (!name && !PRONOUNS.has(word) && !RELATIVE.has(word) && !FIRST_SECOND.has(word)) name = sp.text;
+      if (entity && isPerson(entity)) history.push({ entity, sentence: sSent, paragraph: para });
+    } else if (a.kind === 'direct' || a.kind === 'mixed') {
+      entity = byAttribution.get(a.attribution) ?? inferSpeaker(a, sentences, mentions, info, entityOf, isPerson, history, sentenceAt);
+      if (entity) name = byId.get(entity)?.name ?? null;
+    }
+    if (entity) byAttribution.set(a.attribution, entity);
+    out[qi] = {
+      id: a.id, start: a.start, end: a.end, text: a.text, kind: a.kind, cue: a.cue, speaker: a.speaker,
+      speakerName: name, speakerEntity: entity, channel: a.channel, source: a.source, attribution: a.attribution,
+    };
+  }
+  return out;
+}
+
+/**
+ * A quote with no speaker in its sentence continues the paragraph's topic: the subject of the
+ * sentence before it, or the speaker of the quote before it. Only when the quote's own sentence
+ * names nobody else on the narrator's side, so a new voice is never given an old name.
+ */
+function inferSpeaker(
+  a: Attribution, sentences: readonly Sentence[], mentions: readonly Mention[], info: readonly MentionInfo[],
+  entityOf: readonly (string | null)[], isPerson: (e: string) => boolean, history: readonly Resolved[],
+  sentenceAt: (o: number) => number,
+): string | null {
+  const s = sentenceAt(a.start);
+  const para = sentences[s].paragraph;
+  const lastQuoteSentence = sentenceAt(Math.max(a.start, a.end - 1));
+  let k = firstMentionFrom(mentions, sentences[s].start);
+  for (; k < mentions.length && mentions[k].sentence <= lastQuoteSentence; k++) {
+    const e = entityOf[k];
+    if (!info[k].quoted && (mentions[k].kind !== 'nominal' || (e && isPerson(e)))) return null;
+  }
+  if (s > 0 && sentences[s - 1].paragraph === para) {
+    for (let j = firstMentionFrom(mentions, sentences[s - 1].start); j < mentions.length && mentions[j].sentence === s - 1; j++) {
+      const e = entityOf[j];
+      if (info[j].subject && !info[j].quoted && e && isPerson(e)) return e;
+    }
+  }
+  const prev = history[history.length - 1];
+  if (prev && prev.paragraph === para && s - prev.sentence <= 2) return prev.entity;
+  return null;
+}
+
 export const speakersStage = defineStage({
   name: 'speakers',
-  requires: ['attributions', 'entities', 'mentions'],
+  requires: ['attributions', 'entities', 'mentions', 'tokens', 'sentences'],
   assigns: ['quotes'],
   run(doc) {
-    const quotes = doc.get('attributions', 'speakers').map((a) => ({ ...a, speakerName: null, speakerEntity: null }));
-    return { quotes };
+    return {
+      quotes: resolveSpeakers(doc.text, doc.get('tokens', 'speakers'), doc.get('sentences', 'speakers'), doc.get('mentions', 'speakers'),
+        doc.get('entities', 'speakers'), doc.get('attributions', 'speakers')),
+    };
   },
 });

@@ -1,7 +1,99 @@
+// HTML page → body text + PageInfo. One linkedom parse serves both: the page's metadata is read
+// first, because Readability rewrites the DOM, then the body is extracted and cleaned.
 import { parseHTML } from 'linkedom';
-import { extractBody, type Extracted } from './extract.ts';
+import type { PageInfo } from '../model/types.ts';
+import { decodeHtml } from './charset.ts';
+import { extractBody } from './extract.ts';
+import { metaFromMarkup } from './meta-markup.ts';
+import { readPage } from './page.ts';
+import { InputError } from './text-input.ts';
 
-export function extractFromHtml(html: string, _opts: { url?: string } = {}): Extracted {
-  const { document } = parseHTML(html);
-  return extractBody(document as unknown as Document);
+/** Pages above this many bytes are refused outright. */
+export const MAX_HTML_BYTES = 32 * 1024 * 1024;
+/** Markup beyond this many characters is not parsed (bounds the DOM's memory and time). */
+export const MAX_PARSE_CHARS = 6 * 1024 * 1024;
+/** A body longer than this is cut at a paragraph: no news article is this long, and it bounds the NLP. */
+export const MAX_BODY_CHARS = 400_000;
+
+export interface IngestOptions {
+  url?: string | null;
+  /** HTTP Content-Type, for its charset. */
+  contentType?: string | null;
+  /** Name used in error messages. */
+  what?: string;
+}
+
+export interface Ingested {
+  text: string;
+  page: PageInfo;
+}
+
+/** Looks like HTML rather than plain text: a doctype or an <html>/<head>/<body>/<p>/<div> tag near the start. */
+export function looksLikeHtml(s: string): boolean {
+  const head = s.slice(0, 2048).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(?:html|head|body|meta|title|div|p|article)[\s>]/.test(head);
+}
+
+export function ingestHtml(input: string | Uint8Array, opts: IngestOptions = {}): Ingested {
+  const what = opts.what ?? opts.url ?? 'the page';
+  let html: string;
+  let charset: string | null = null;
+  let charsetSource: string | null = null;
+  const notes: string[] = [];
+  if (typeof input === 'string') {
+    if (input.length > MAX_HTML_BYTES) throw new InputError(`${what} is ${input.length} characters; the limit is ${MAX_HTML_BYTES}`);
+    const nul = input.indexOf('\u0000');
+    if (nul >= 0 && nul < 65536) throw new InputError(`${what} looks like binary data (NUL character at offset ${nul}), not an HTML page`);
+    html = input;
+  } else {
+    if (input.length > MAX_HTML_BYTES) throw new InputError(`${what} is ${input.length} bytes; the limit is ${MAX_HTML_BYTES} bytes`);
+    const d = decodeHtml(input, { contentType: opts.contentType, what });
+    html = d.html;
+    charset = d.charset;
+    charsetSource = d.source;
+    notes.push(...d.notes);
+  }
+  let markup = html;
+  if (markup.length > MAX_PARSE_CHARS) {
+    notes.push(`page markup is ${markup.length} characters; only the first ${MAX_PARSE_CHARS} were read`);
+    markup = markup.slice(0, MAX_PARSE_CHARS);
+  }
+  const { document } = parseHTML(markup);
+  const url = opts.url ?? null;
+  const read = readPage(document as never, url);
+  const meta = metaFromMarkup(read);
+  const ex = extractBody(document as unknown as Document, {
+    authors: meta.authors?.map((a) => a.value.name) ?? [],
+    description: read.metaTags['og:description']?.[0] ?? read.metaTags.description?.[0] ?? null,
+    titles: [meta.headline?.value, read.metaTags['og:title']?.[0], read.title].filter((x): x is string => !!x),
+  });
+  let text = ex.text;
+  if (text.length > MAX_BODY_CHARS) {
+    const cut = text.lastIndexOf('\n\n', MAX_BODY_CHARS);
+    text = text.slice(0, cut > 0 ? cut : MAX_BODY_CHARS);
+    notes.push(`article body cut to ${text.length} characters (limit ${MAX_BODY_CHARS})`);
+  }
+  if (!text) notes.push('no article body found on the page');
+  if (!meta.publisher && ex.siteName) meta.publisher = { value: ex.siteName, source: { kind: 'html', path: 'readability:siteName' } };
+  if (!meta.headline && ex.title) meta.headline = { value: ex.title, source: { kind: 'html', path: 'readability:title' } };
+  if (!meta.authors && ex.byline) {
+    const name = ex.byline.replace(/^by\s+/i, '').trim();
+    if (name && name.length < 80) meta.authors = [{ value: { name }, source: { kind: 'html', path: 'readability:byline' } }];
+  }
+  const page: PageInfo = {
+    ...read,
+    notes: [...notes, ...read.notes],
+    charset,
+    charsetSource,
+    byline: ex.byline,
+    dropped: ex.dropped,
+    extraction: ex.method,
+    meta,
+  };
+  return { text, page };
+}
+
+/** Body text only (for the extraction eval). */
+export function extractFromHtml(html: string, opts: { url?: string } = {}): { text: string } {
+  return { text: ingestHtml(html, { url: opts.url ?? null }).text };
 }

@@ -157,10 +157,10 @@ export interface AnalysisOutput {
 
 // ---- Page metadata and Trust Indicators (owned by the web-pages work; shapes may grow) ----------
 
-/** Where a metadata value was read: a JSON-LD path, microdata, a meta tag, or a span of the text. */
+/** Where a metadata value was read: a JSON-LD path, microdata, a meta tag, page markup, or a span of the text. */
 export interface MetaSource {
   kind: 'json-ld' | 'microdata' | 'meta' | 'html' | 'text';
-  /** JSON-LD path ("@graph[1].author[0].name"), meta tag ("og:title"), itemprop path or CSS-ish locator. */
+  /** JSON-LD path ("[0].@graph[1].author[0].name"), meta tag ("og:title"), itemprop path or CSS-ish locator. */
   path?: string;
   /** For kind "text": the span in the analysed text. */
   start?: number;
@@ -177,6 +177,11 @@ export interface Author {
   url?: string | null;
   jobTitle?: string | null;
   sameAs?: string[];
+  /** schema.org knowsAbout / knowsLanguage (Trust Project: author expertise). */
+  knowsAbout?: string[];
+  knowsLanguage?: string[];
+  /** A short biography shown with the article or given in markup (description). */
+  bio?: string | null;
 }
 
 export interface ArticleMeta {
@@ -186,10 +191,76 @@ export interface ArticleMeta {
   dateModified?: Sourced<string>;
   dateline?: Sourced<string>;
   section?: Sourced<string>;
+  /** Type of work: the schema.org type ("OpinionNewsArticle") or a visible label ("Opinion"). */
   typeOfWork?: Sourced<string>;
   publisher?: Sourced<string>;
   language?: Sourced<string>;
+  /** Corrections: correction notes (schema.org `correction`) or visible "Correction:" notes. */
   corrections?: Sourced<string>[];
+  /** The page's canonical URL, or the URL it was fetched from. */
+  url?: Sourced<string>;
+}
+
+/** A link of the page found by its text or rel/href, kept for the indicators (policies, contact, bio). */
+export interface PageLink {
+  /** What the link is for: "corrections", "ethics", "about", "masthead", "contact", "feedback", ... */
+  role: string;
+  href: string;
+  text: string;
+}
+
+/** A block of the page that extraction left out of `text` (byline, bio, credit line, ...). */
+export interface PageBlock {
+  text: string;
+  rule: string;
+}
+
+/** One JSON-LD object, as read (tolerantly) from the page, with its path for evidence. */
+export interface JsonLdNode {
+  path: string;
+  types: string[];
+  value: Record<string, unknown>;
+}
+
+/** A microdata property: `itemprop` with its value and the types of the enclosing `itemscope`s. */
+export interface MicrodataProp {
+  prop: string;
+  value: string;
+  /** Dotted itemprop path ("author.name"). */
+  path: string;
+  /** itemtype of the enclosing item, short form ("NewsArticle", "Person"). */
+  itemType: string | null;
+}
+
+/** What ingestion read from an HTML page, beside the body text; carried on the Doc as `page`. */
+export interface PageInfo {
+  url: string | null;
+  charset: string | null;
+  /** How the charset was chosen ("bom", "http", "meta", "sniffed", "default") and any repair made. */
+  charsetSource: string | null;
+  /** `<html lang>`. */
+  lang: string | null;
+  title: string | null;
+  /** `<meta name|property|itemprop>` contents, by lower-cased key ("og:title", "author", "article:section"). */
+  metaTags: Record<string, string[]>;
+  /** `<link rel>` hrefs by rel ("canonical", "author", "publishingprinciples"). */
+  linkRels: Record<string, string[]>;
+  jsonld: JsonLdNode[];
+  microdata: MicrodataProp[];
+  /** Links whose text or href names a policy or contact page. */
+  links: PageLink[];
+  /** Short labels shown near the article ("Opinion", "Analysis", "Sponsored"), from kicker/label markup. */
+  labels: string[];
+  /** Readability's byline, when it found one. */
+  byline: string | null;
+  /** Blocks left out of the body, with the rule that left each out. */
+  dropped: PageBlock[];
+  /** Problems met while reading the page (bad JSON-LD, wrong charset, truncated body, ...). */
+  notes: string[];
+  /** How the body was found. */
+  extraction: 'readability' | 'fallback' | 'empty';
+  /** Metadata read from the markup alone (the `meta` stage merges what the text says). */
+  meta: ArticleMeta;
 }
 
 export type IndicatorStatus = 'met' | 'partial' | 'absent' | 'not-determinable';
@@ -203,8 +274,13 @@ export interface Evidence {
   end?: number;
 }
 
+export type TrustIndicatorId =
+  | 'best-practices' | 'author-expertise' | 'type-of-work' | 'citations-and-references'
+  | 'methods' | 'locally-sourced' | 'diverse-voices' | 'actionable-feedback';
+
 export interface TrustIndicator {
-  id: string;
+  /** A TrustIndicatorId for the eight; typed as string so readers tolerate ids added later. */
+  id: TrustIndicatorId | (string & {});
   name: string;
   status: IndicatorStatus;
   evidence: Evidence[];

@@ -1,6 +1,6 @@
 import { defineStage } from '../pipeline/stage.ts';
 import type { Figure, FigureKind, NerSpan, Quote, Sentence, Token } from '../model/types.ts';
-import { parseDigits, parseOrdinal, readNumber, tensValue, touching, unitValue, type NumberRead } from './numbers.ts';
+import { isNumberWord, parseDigits, parseOrdinal, readNumber, tensValue, touching, unitValue, type NumberRead } from './numbers.ts';
 import { DATE_LEAD, monthOf, readDate, readTime, weekdayOf } from './dates.ts';
 
 // Figures: numbers, money, percentages, counts with their counted noun, ages, dates, times,
@@ -49,6 +49,12 @@ const DURATION_UNIT: ReadonlyMap<string, string> = new Map([
   ['weeks', 'weeks'], ['day', 'days'], ['days', 'days'], ['hour', 'hours'], ['hours', 'hours'],
   ['minute', 'minutes'], ['minutes', 'minutes'], ['second', 'seconds'], ['seconds', 'seconds'],
   ['decade', 'decades'], ['decades', 'decades'], ['century', 'centuries'], ['centuries', 'centuries'],
+  ['yrs', 'years'], ['mins', 'minutes'], ['hrs', 'hours'],
+]);
+
+const FRACTION: ReadonlyMap<string, number> = new Map([
+  ['half', 2], ['halves', 2], ['third', 3], ['thirds', 3], ['quarter', 4], ['quarters', 4], ['fourth', 4],
+  ['fourths', 4], ['fifth', 5], ['fifths', 5], ['sixth', 6], ['sixths', 6], ['tenth', 10], ['tenths', 10],
 ]);
 
 /** Adjectives that are the counted thing in casualty counts ("at least 12 dead"). */
@@ -64,9 +70,11 @@ const QUALIFIERS = new Set([
 ]);
 
 /** Words right before a number that make it a label, not a figure ("No. 10", "Article 5"). */
-const LABEL_BEFORE = new Set(['no.', 'number', 'nos.', 'article', 'chapter', 'section', 'paragraph', 'resolution', 'route', 'flight', 'page', 'room', 'gate']);
-
-const YEAR_BEFORE = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'before', 'after', 'of', 'during', 'through', 'throughout']);
+const LABEL_BEFORE = new Set([
+  '#', 'no.', 'number', 'nos.', 'article', 'chapter', 'section', 'paragraph', 'resolution', 'route', 'flight', 'page',
+  'room', 'gate', 'part', 'episode', 'season', 'volume', 'vol.', 'channel', 'phase', 'stage', 'level', 'category',
+  'version', 'model', 'pp.', 'p.', 'rule', 'amendment', 'clause', 'platform', 'tier', 'grade', 'exit',
+]);
 
 const AGE_UNIT: ReadonlyMap<string, string> = new Map([
   ['year', 'years'], ['years', 'years'], ['month', 'months'], ['months', 'months'], ['week', 'weeks'],
@@ -94,9 +102,15 @@ interface Ctx {
   spanAt: Int32Array;
   /** Earliest token a qualifier may start at: the end of the previous figure. */
   floor: number;
+  /** First token of the current sentence. */
+  sentenceStart: number;
 }
 
 const isNounish = (t: Token): boolean => t.pos === 'NOUN' || t.pos === 'PROPN';
+
+/** Tokens a number can start at: digits, number words, and "a"/"half" before a scale ("a dozen"). */
+const mayStartNumber = (t: Token): boolean =>
+  t.type === 'number' || isNumberWord(t.lower) || t.lower === 'a' || t.lower === 'an' || t.lower === 'half';
 
 function draft(kind: FigureKind, a: number, b: number, value: number | string | null, unit: string | null = null): Draft {
   return { kind, a, b, value, unit, qualifier: null, weekday: null };
@@ -187,7 +201,7 @@ function matchMoney(ctx: Ctx, i: number, limit: number): Draft | null {
     return withQualifier(ctx, draft('money', i, n.end, n.value, code));
   }
   // Suffix: "1.5 million euros", "50,000 rubles", "5 million US dollars", "10 pounds sterling".
-  if (t.type !== 'number' && unitValue(t.lower) === undefined && tensValue(t.lower) === undefined && t.lower !== 'a') return null;
+  if (!mayStartNumber(t)) return null;
   const n = readNumber(tokens, i, limit);
   if (n === null || typeof n.value !== 'number' || n.end >= limit) return null;
   let j = n.end;
@@ -209,9 +223,9 @@ function matchMoney(ctx: Ctx, i: number, limit: number): Draft | null {
 function matchPercent(ctx: Ctx, i: number, limit: number): Draft | null {
   const { tokens } = ctx;
   const t = tokens[i];
-  if (t.type !== 'number' && unitValue(t.lower) === undefined && tensValue(t.lower) === undefined) return null;
+  if (!mayStartNumber(t)) return null;
   const n = readNumber(tokens, i, limit);
-  if (n === null || typeof n.value !== 'number' || n.end >= limit) return null;
+  if (n === null || n.end >= limit) return null;
   const j = n.end;
   const w = tokens[j].lower;
   let end = -1;
@@ -288,19 +302,24 @@ function matchWinkSpan(ctx: Ctx, i: number, limit: number): Draft | null {
   return out;
 }
 
-/** A year wink did not tag: "in 2019", "the 2020 election". */
+/**
+ * A year wink did not tag: "in 2019", "the 2020 election", "Declared 2016 Candidates". News style
+ * writes counts of a thousand or more with a comma ("2,000 people"), so a bare four-digit number
+ * in the year range is a year unless it is hedged or counts a plural noun ("about 1500 troops").
+ */
 function matchYear(ctx: Ctx, i: number, limit: number): Draft | null {
   const { tokens } = ctx;
   const t = tokens[i];
-  if (t.type !== 'number' || t.text.length !== 4 || i === 0) return null;
+  if (t.type !== 'number' || t.text.length !== 4) return null;
   const v = parseDigits(t.text);
   if (v === null || v < 1800 || v > 2100 || !Number.isInteger(v)) return null;
-  const prev = tokens[i - 1];
-  if (prev.sentence !== t.sentence) return null;
-  if (YEAR_BEFORE.has(prev.lower) || (prev.lower === 'the' && i + 1 < limit && tokens[i + 1].pos === 'NOUN')) {
-    return draft('date', i, i + 1, String(v));
+  if (i + 1 < limit) {
+    const next = tokens[i + 1];
+    if (next.lower === '(' && touching(tokens, i, i + 1)) return null;
+    if (next.pos === 'NOUN' && next.lower.length > 3 && next.lower.endsWith('s') && !next.lower.endsWith('ss') && next.text[0] === next.lower[0]) return null;
   }
-  return null;
+  if (i > 0 && tokens[i - 1].sentence === t.sentence && (QUALIFIERS.has(tokens[i - 1].lower) || LABEL_BEFORE.has(tokens[i - 1].lower))) return null;
+  return draft('date', i, i + 1, String(v));
 }
 
 function matchOrdinal(ctx: Ctx, i: number, limit: number): Draft | null {
@@ -313,21 +332,37 @@ function matchOrdinal(ctx: Ctx, i: number, limit: number): Draft | null {
     if (o !== null && o < 10) return draft('ordinal', i, i + 3, te + o);
   }
   if (t.type === 'ordinal' || (spanAt[i] >= 0 && ner[spanAt[i]].type === 'ORDINAL')) {
+    // Part of a name ("the Second Amendment", "First Lady") or of a compound ("first-rate").
+    if (i + 1 < limit && t.type !== 'ordinal' && t.text[0] !== t.lower[0] && tokens[i + 1].pos === 'PROPN' && i > ctx.sentenceStart) return null;
+    if (i + 1 < limit && tokens[i + 1].lower === '-' && touching(tokens, i, i + 1)) return null;
     const o = parseOrdinal(t.lower);
     if (o !== null) return draft('ordinal', i, i + 1, o);
   }
   return null;
 }
 
+/**
+ * End of the word starting at token k, hyphenated compounds included: wink splits
+ * "work-related" and "first-graders" into touching tokens around "-".
+ */
+function compoundEnd(tokens: readonly Token[], k: number, limit: number): number {
+  let e = k + 1;
+  while (e + 1 < limit && tokens[e].lower === '-' && touching(tokens, e - 1, e) && touching(tokens, e, e + 1)) e += 2;
+  return e;
+}
+
+const isNounPos = (t: Token): boolean =>
+  t.pos === 'NOUN' || (t.pos === 'PROPN' && monthOf(t.lower) === undefined && weekdayOf(t.lower) === undefined);
+
 /** Counts ("10,000 possible war crimes"), durations ("twenty years") and bare numbers ("52-48"). */
 function matchNumber(ctx: Ctx, i: number, limit: number): Draft | null {
   const { tokens, text } = ctx;
   const t = tokens[i];
   const isWord = t.type !== 'number';
-  if (isWord && unitValue(t.lower) === undefined && tensValue(t.lower) === undefined && t.lower !== 'a' && t.lower !== 'an' && t.lower !== 'half') return null;
+  if (isWord && !mayStartNumber(t)) return null;
   if (!isWord && i > 0) {
     const prev = tokens[i - 1];
-    // Labels, not figures: "No. 10", "Article 5", "Boeing 737".
+    // Labels, not figures: "No. 10", "part 3", "#2", "Boeing 737".
     if (LABEL_BEFORE.has(prev.lower)) return null;
     if (prev.pos === 'PROPN' && prev.sentence === t.sentence && monthOf(prev.lower) === undefined && weekdayOf(prev.lower) === undefined && !touching(tokens, i - 1, i)) {
       return null;
@@ -335,41 +370,66 @@ function matchNumber(ctx: Ctx, i: number, limit: number): Draft | null {
   }
   const n = readNumber(tokens, i, limit);
   if (n === null) return null;
-  let j = n.end;
+  const j = n.end;
   const next = j < limit ? tokens[j] : null;
-  // A bare "one" is mostly a pronoun ("one of them", "no one"): only "one person" counts.
+  // Part of a name: "401(k)".
+  if (next !== null && next.lower === '(' && touching(tokens, j - 1, j)) return null;
+  // Fractions: "two-thirds", "three-quarters".
+  if (n.words && typeof n.value === 'number' && next !== null && next.lower === '-' && j + 1 < limit && touching(tokens, j - 1, j) && touching(tokens, j, j + 1)) {
+    const den = FRACTION.get(tokens[j + 1].lower);
+    if (den !== undefined) return withQualifier(ctx, draft('number', i, j + 2, Math.round((n.value / den) * 1e4) / 1e4));
+  }
+  // A bare "one" is mostly a pronoun or determiner ("one of them", "one thing was clear"): it
+  // counts only after a preposition or hedge ("by one point", "just one candidate").
   if (n.words && n.value === 1 && !n.scaled) {
-    if (next === null || next.pos !== 'NOUN' || DURATION_UNIT.has(next.lower)) return null;
-    if (i > 0 && (tokens[i - 1].pos === 'DET' || tokens[i - 1].lower === 'no')) return null;
+    if (next === null || next.pos !== 'NOUN' || DURATION_UNIT.has(next.lower) || i === 0) return null;
+    const prev = tokens[i - 1];
+    if (prev.sentence !== t.sentence || (prev.pos !== 'ADP' && !QUALIFIERS.has(prev.lower))) return null;
+    if (prev.lower === 'at' && (next.lower === 'point' || next.lower === 'time' || next.lower === 'stage')) return null;
   }
   if (typeof n.value === 'number' && next !== null) {
-    // Durations: "twenty years", "a two-year sentence".
+    // Durations: "twenty years", "a two-year sentence", "20 mins".
     let u = j;
-    if (next.lower === '-' && touching(tokens, j - 1, j) && touching(tokens, j, j + 1) && j + 1 < limit) u = j + 1;
+    const hyphen = next.lower === '-' && j + 1 < limit && touching(tokens, j - 1, j) && touching(tokens, j, j + 1);
+    if (hyphen) u = j + 1;
+    // "four more years", "three straight days"
+    else if (next.pos === 'ADJ' && j + 1 < limit && DURATION_UNIT.has(tokens[j + 1].lower)) u = j + 1;
     const unit = DURATION_UNIT.get(tokens[u].lower);
     if (unit !== undefined) {
       if (u + 1 < limit && tokens[u + 1].lower === 'ago') return draft('date', i, u + 2, null);
       return withQualifier(ctx, draft('duration', i, u + 1, n.value, unit));
     }
+    // "a 15-yard penalty", "a 10-point plan": the unit is the word the number is joined to.
+    if (hyphen && (tokens[u].pos === 'NOUN' || tokens[u].pos === 'ADJ')) {
+      return withQualifier(ctx, draft('count', i, u + 1, n.value, tokens[u].lower));
+    }
   }
   // Counted noun: adjectives and nouns after the number; the unit is the trailing noun run, so
-  // "more than 10,000 possible war crimes" counts "war crimes".
+  // "more than 10,000 possible war crimes" counts "war crimes". A hyphenated compound before
+  // more nouns is a modifier ("72 work-related emails" counts "emails").
   let last = -1;
   let runStart = -1;
   let soleAdj = -1;
-  for (let k = j; k < limit && k < j + 5; k++) {
-    const tk = tokens[k];
-    if (tk.pos === 'NOUN' || (tk.pos === 'PROPN' && monthOf(tk.lower) === undefined && weekdayOf(tk.lower) === undefined)) {
+  let k = j;
+  while (k < limit && k < j + 6) {
+    const e = compoundEnd(tokens, k, limit);
+    const tk = tokens[e - 1];
+    let noun = isNounPos(tk);
+    if (e > k + 1 && noun && e < limit && (isNounPos(tokens[e]) || tokens[e].pos === 'ADJ')) noun = false;
+    if (noun) {
       if (runStart < 0 || last !== k - 1) runStart = k;
-      last = k;
-    } else if (tk.pos === 'ADJ' || tk.pos === 'VERB' && k === j && COUNTED_ADJ.has(tk.lower)) {
+      last = e - 1;
+    } else if (
+      tk.pos === 'ADJ' || e > k + 1 || (k === j && COUNTED_ADJ.has(tk.lower)) ||
+      // A participle between the number and a noun modifies it: "four nominating contests".
+      (tk.pos === 'VERB' && last < 0 && e < limit && tokens[e].pos === 'NOUN' && (tk.lower.endsWith('ing') || tk.lower.endsWith('ed')))
+    ) {
       if (k === j) soleAdj = k;
       if (last >= 0) break;
-    } else if (tk.lower === '-' && k > j && touching(tokens, k - 1, k) && touching(tokens, k, k + 1)) {
-      continue;
     } else {
       break;
     }
+    k = e;
   }
   if (last >= 0) {
     const unit = text.slice(tokens[runStart].start, tokens[last].end).toLowerCase();
@@ -378,20 +438,37 @@ function matchNumber(ctx: Ctx, i: number, limit: number): Draft | null {
   if (soleAdj >= 0 && COUNTED_ADJ.has(tokens[soleAdj].lower)) {
     return withQualifier(ctx, draft('count', i, soleAdj + 1, n.value, tokens[soleAdj].lower));
   }
-  // A lone "a" or "two" with nothing counted is a word, not a figure.
+  // A lone "two" with nothing counted is a word, not a figure.
   if (n.words && !n.scaled && typeof n.value === 'number' && n.value < 10) return null;
   return withQualifier(ctx, draft('number', i, j, n.value));
 }
 
+/** Words that can start a figure besides number words, digits, wink spans and currency symbols. */
+const TRIGGER_WORDS = new Set(['aged', 'age', 'a', 'an', 'half', ...[...DOLLAR_COUNTRY.keys()].map((w) => w.toLowerCase())]);
+
 const MATCHERS = [matchAge, matchMoney, matchPercent, matchWinkSpan, matchYear, matchOrdinal, matchNumber];
 
-/** The innermost quote whose content span contains [start, end), or null. */
-function quoteContaining(quotes: readonly Quote[], start: number, end: number): string | null {
-  let best: Quote | null = null;
-  for (const q of quotes) {
-    if (q.start <= start && end <= q.end && (best === null || q.end - q.start < best.end - best.start)) best = q;
+/**
+ * Sets each figure's attribution to the innermost quote whose span contains it. Figures come in
+ * text order, so one sweep over the quotes sorted by start keeps only the quotes still open at
+ * the current figure: linear, where a figure × quote scan would stall a 5 MB text.
+ */
+function attribute(figures: Figure[], quotes: readonly Quote[]): void {
+  if (quotes.length === 0) return;
+  const sorted = [...quotes].sort((x, y) => x.start - y.start);
+  const open: Quote[] = [];
+  let next = 0;
+  for (const f of figures) {
+    while (next < sorted.length && sorted[next].start <= f.start) open.push(sorted[next++]);
+    let w = 0;
+    for (const q of open) if (q.end > f.start) open[w++] = q;
+    open.length = w;
+    let best: Quote | null = null;
+    for (const q of open) {
+      if (f.end <= q.end && (best === null || q.end - q.start < best.end - best.start)) best = q;
+    }
+    f.attribution = best ? best.id : null;
   }
-  return best ? best.id : null;
 }
 
 export function findFigures(text: string, tokens: readonly Token[], sentences: readonly Sentence[], ner: readonly NerSpan[], quotes: readonly Quote[]): Figure[] {
@@ -399,11 +476,18 @@ export function findFigures(text: string, tokens: readonly Token[], sentences: r
   for (let k = 0; k < ner.length; k++) {
     if (WINK_CANDIDATES.has(ner[k].type) && ner[k].tokenStart < tokens.length) spanAt[ner[k].tokenStart] = k;
   }
-  const ctx: Ctx = { text, tokens, ner, spanAt, floor: 0 };
+  const ctx: Ctx = { text, tokens, ner, spanAt, floor: 0, sentenceStart: 0 };
   const figures: Figure[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const limit = sentences[tokens[i].sentence].tokenEnd;
+    const t = tokens[i];
+    // Most tokens are plain words: one type check and two lookups rule them out.
+    if (t.type !== 'number' && t.type !== 'ordinal' && t.type !== 'time' && spanAt[i] < 0 && !TRIGGER_WORDS.has(t.lower) && !isNumberWord(t.lower) && !CURRENCY_PREFIX.has(t.text) && t.type !== 'currency') {
+      i++;
+      continue;
+    }
+    const limit = sentences[t.sentence].tokenEnd;
+    ctx.sentenceStart = sentences[t.sentence].tokenStart;
     let d: Draft | null = null;
     for (const m of MATCHERS) {
       d = m(ctx, i, limit);
@@ -414,7 +498,9 @@ export function findFigures(text: string, tokens: readonly Token[], sentences: r
       continue;
     }
     const start = tokens[d.a].start;
-    const end = tokens[d.b - 1].end;
+    const lastTok = tokens[d.b - 1];
+    // wink keeps a sentence's full stop on "10am." (but "p.m." owns its dot).
+    const end = lastTok.type === 'time' && lastTok.text.endsWith('m.') && !lastTok.lower.endsWith('.m.') ? lastTok.end - 1 : lastTok.end;
     figures.push({
       id: `f${figures.length + 1}`,
       start,
@@ -425,11 +511,12 @@ export function findFigures(text: string, tokens: readonly Token[], sentences: r
       unit: d.unit,
       qualifier: d.qualifier,
       weekday: d.weekday,
-      attribution: quoteContaining(quotes, start, end),
+      attribution: null,
     });
     i = Math.max(d.b, i + 1);
     ctx.floor = i;
   }
+  attribute(figures, quotes);
   return figures;
 }
 

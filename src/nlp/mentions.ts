@@ -25,7 +25,21 @@ const MONTHS_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'ju
   'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const NOT_NAME_POS = new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'NUM', 'SYM', 'SPACE', 'INTJ']);
-const UPPER = /^\p{Lu}/u;
+const UPPER_RE = /^\p{Lu}/u;
+/** Starts with a capital letter; ASCII is checked without a regex, as this runs on every token. */
+const UPPER = { test(s: string): boolean { const c = s.charCodeAt(0); return c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(s); } };
+const POSSESSIVE = /^['’]s?$/;
+// Capitalised at the start of a sentence but not names.
+const COMMON_INITIAL = new Set(`better best worse beginning asked according apparently meanwhile however still now then
+today yesterday tomorrow also instead earlier later last next first second third finally after before since while
+despite although though yet thus here there why what when where how many most some few several such other another
+every each both either neither more less much very just only even already again once perhaps maybe indeed overall
+together inside outside under over above below among amid during until unless if whether please thanks thank yes
+no not never always sometimes often rather quite almost nearly about around across along against toward towards
+within without between behind beyond new old good bad big small great little high low long short early late top
+major key local national federal former current recent latest breaking exclusive update watch read related
+live analysis opinion editorial people police officials sources experts critics`.split(/\s+/));
+const COMMON_ENDING = /(?:ing|ed|ly)$/;
 const FIRST_PERSON_CONTRACTION = /^I['’]/;
 
 interface MentionDraft {
@@ -65,7 +79,9 @@ function isTitleCase(tokens: readonly Token[], s: Sentence): boolean {
     words++;
     if (UPPER.test(t.text)) caps++;
   }
-  return words >= 4 && caps / words >= 0.7;
+  // Headlines rarely end in a full stop; a short news sentence full of names does.
+  const last = tokens[s.tokenEnd - 1];
+  return words >= 4 && caps / words >= 0.7 && last.text !== '.';
 }
 
 /**
@@ -91,7 +107,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     let initial = true;
     const isNameTok = (i: number): boolean => {
       const t = tokens[i];
-      if (i >= s.tokenEnd || dateTok[i] || t.type !== 'word' || !UPPER.test(t.text)) return false;
+      if (i >= s.tokenEnd || dateTok[i] || (t.type !== 'word' && t.type !== 'abbreviation') || !UPPER.test(t.text)) return false;
       if (FIRST_PERSON_CONTRACTION.test(t.text) || t.text === 'I') return false;
       if (MONTHS_DAYS.has(t.lower)) return false;
       if (t.pos === 'PROPN') return true;
@@ -118,7 +134,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
           }
           break;
         }
-        emitName(tokens, i, j, initial, lowerSeen, drafts);
+        emitName(text, tokens, i, j, initial, lowerSeen, drafts);
         initial = false;
         i = j;
         continue;
@@ -143,6 +159,11 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   return out;
 }
 
+function isGazetteerName(text: string, tokens: readonly Token[], a: number, b: number): boolean {
+  const k = nameKey(text.slice(tokens[a].start, tokens[b - 1].end));
+  return OUTLET_NAMES.has(k) || KNOWN_ORGS.has(k) || PLACES.has(k) || chunkHasOrgHead(tokens, a, b);
+}
+
 function chunkHasOrgHead(tokens: readonly Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (ORG_HEADS.has(tokens[k].lower)) return true;
   return false;
@@ -161,17 +182,31 @@ function isNominalHead(tokens: readonly Token[], i: number, end: number): boolea
 
 function emitNominal(tokens: readonly Token[], head: number, sentStart: number, drafts: MentionDraft[]): void {
   const floor = drafts.length ? Math.max(sentStart, drafts[drafts.length - 1].t1) : sentStart;
+  if (head > sentStart && head === floor + 1 && tokens[head - 1].pos === 'PART' && POSSESSIVE.test(tokens[head - 1].text)) {
+    const prev = drafts[drafts.length - 1];
+    if (prev && prev.t1 === head - 1) { pushNominal(tokens, prev.t0, head, drafts); return; }
+  }
   let a = head;
   let steps = 0;
   while (a > floor && steps < 7) {
     const p = tokens[a - 1];
     if (DETERMINERS.has(p.lower) && (p.pos === 'DET' || p.pos === 'PRON' || p.pos === 'NUM' || p.pos === 'ADJ')) { a--; break; }
+    if (p.pos === 'PART' && POSSESSIVE.test(p.text)) {
+      // "the company's spokeswoman": the possessor opens the phrase; it stays a mention of its own.
+      const prev = drafts[drafts.length - 1];
+      if (prev && prev.t1 === a - 1) { a = prev.t0; break; }
+      a--; steps++; continue;
+    }
     if (p.pos === 'ADJ' || p.pos === 'NOUN' || p.pos === 'NUM' || (p.pos === 'PROPN' && DEMONYMS.has(p.lower)) ||
         (p.text === '-' && p.start === tokens[a - 2]?.end) || (p.pos === 'ADV' && (p.lower === 'most' || p.lower === 'very' || p.lower === 'more'))) {
       a--; steps++; continue;
     }
     break;
   }
+  pushNominal(tokens, a, head, drafts);
+}
+
+function pushNominal(tokens: readonly Token[], a: number, head: number, drafts: MentionDraft[]): void {
   const w = tokens[head].lower;
   let type: EntityType;
   let gender: Gender = 'unknown';
@@ -182,24 +217,25 @@ function emitNominal(tokens: readonly Token[], head: number, sentStart: number, 
 }
 
 /** Splits a capitalised chunk into an optional title (nominal) and a name, and types them. */
-function emitName(tokens: readonly Token[], a: number, b: number, initial: boolean, lowerSeen: ReadonlySet<string>, drafts: MentionDraft[]): void {
-  // A sentence-initial word that the article elsewhere writes in lower case, or a role noun, is not
-  // a name ("Better unemployment…", "Officials said").
-  while (a < b && initial) {
+function emitName(text: string, tokens: readonly Token[], a: number, b: number, initial: boolean, lowerSeen: ReadonlySet<string>, drafts: MentionDraft[]): void {
+  // A sentence-initial word that is a common word is not a name ("Better unemployment…", "Asked if…",
+  // "Officials said"): known from a short list, from -ing/-ed/-ly endings, or because the article
+  // writes it in lower case elsewhere. Gazetteer names are kept whole.
+  if (initial) {
     const w = tokens[a].lower;
-    const commonWord = lowerSeen.has(w) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w) && !PLACES.has(w);
-    if (!commonWord && !PERSON_ROLES.has(w) && !GROUP_ROLES.has(w) && !ORG_NOUNS.has(w)) break;
-    if (b - a === 1 && (PERSON_ROLES.has(w) || GROUP_ROLES.has(w) || ORG_NOUNS.has(w))) {
+    const single = b - a === 1;
+    if (single && (PERSON_ROLES.has(w) || GROUP_ROLES.has(w) || ORG_NOUNS.has(w))) {
       emitNominal(tokens, a, a, drafts);
       return;
     }
-    a++;
-    initial = false;
+    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || OUTLET_NAMES.has(w);
+    if (!known && !isGazetteerName(text, tokens, a, b) &&
+        (COMMON_INITIAL.has(w) || lowerSeen.has(w) || (single && COMMON_ENDING.test(w)))) a++;
   }
   if (a >= b) return;
   const words: string[] = [];
   for (let k = a; k < b; k++) words.push(tokens[k].lower);
-  const key = nameKey(words.join(' '));
+  const key = nameKey(text.slice(tokens[a].start, tokens[b - 1].end));
   let type = typeOfName(words, key);
   if (type === 'outlet' || type === 'organisation' || type === 'place') {
     // "The Washington Post": the article is part of the outlet's name.

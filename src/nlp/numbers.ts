@@ -41,9 +41,10 @@ const DIGIT_ORDINAL_RE = /^(\d+)(?:st|nd|rd|th)$/i;
 
 /** Value of a token written in digits ("10,000", "-3", "1.25"), or null. */
 export function parseDigits(text: string): number | null {
-  if (!DIGITS_RE.test(text)) return null;
+  // Longer digit strings are identifiers (tweet ids, phone numbers), and past 2^53 inexact anyway.
+  if (text.length > 19 || !DIGITS_RE.test(text)) return null;
   const v = Number(text.replace(/,/g, '').replace('−', '-'));
-  return Number.isFinite(v) ? v : null;
+  return Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : null;
 }
 
 /** Value of an ordinal token ("21st", "third"), or null. */
@@ -140,7 +141,7 @@ function readNumberWords(tokens: readonly Token[], i: number, limit: number): { 
   let lastTens = false;
   let lastScale = false;
   const first = tokens[i].lower;
-  // "a dozen", "a million", "half a million": the article stands for one (or a half).
+  // "a dozen", "a million", "half a million", "a quarter of a trillion": the article stands for one.
   if ((first === 'a' || first === 'an' || first === 'half') && i + 1 < limit) {
     let k = i + 1;
     let mult = 1;
@@ -148,6 +149,10 @@ function readNumberWords(tokens: readonly Token[], i: number, limit: number): { 
       if (tokens[k].lower !== 'a' || k + 1 >= limit) return null;
       k++;
       mult = 0.5;
+    } else if (tokens[k].lower === 'quarter' || tokens[k].lower === 'third' || tokens[k].lower === 'half') {
+      if (k + 3 >= limit || tokens[k + 1].lower !== 'of' || tokens[k + 2].lower !== 'a') return null;
+      mult = tokens[k].lower === 'quarter' ? 0.25 : tokens[k].lower === 'third' ? 1 / 3 : 0.5;
+      k += 3;
     }
     const s = SCALES.get(tokens[k].lower);
     if (s === undefined || tokens[k].lower.length <= 2) return null;

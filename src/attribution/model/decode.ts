@@ -41,16 +41,22 @@ export function spansFromLabels(labels: Uint8Array, tokens: readonly Token[], se
 const QUOTE_OPEN = new Set(['“', '„', '«']);
 const QUOTE_CLOSE = new Set(['”', '»']);
 
+// ASCII letters, plus Latin-1 and later letters; cheap, and punctuation there is quotes (handled above)
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f));
+}
+
 /** direct: every letter inside quotation marks; mixed: some; indirect: none. */
 export function quoteKind(text: string): QuoteKind {
   let depth = 0;
   let inside = 0;
   let outside = 0;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (QUOTE_OPEN.has(ch)) depth = 1;
     else if (QUOTE_CLOSE.has(ch)) depth = 0;
     else if (ch === '"') depth = depth ? 0 : 1;
-    else if (/\p{L}/u.test(ch)) { if (depth) inside++; else outside++; }
+    else if (isLetter(text.charCodeAt(i))) { if (depth) inside++; else outside++; }
   }
   if (inside === 0) return 'indirect';
   return outside === 0 ? 'direct' : 'mixed';

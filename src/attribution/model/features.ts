@@ -1,6 +1,25 @@
 import type { Paragraph, Sentence, Token } from '../../model/types.ts';
-import { mix, strHash } from './hash.ts';
 import { CUE_LEXICON } from './lexicon.ts';
+
+// Integer feature hashing: token attributes are hashed once per token and templates combine them
+// with integer mixing, so no feature string is built. The hash helpers are module-local on
+// purpose: cross-module calls cost an accessor per call under tsx, and mix runs ~100 times a token.
+/** FNV-1a over UTF-16 code units. */
+function strHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Combines two 32-bit values into a well-spread 32-bit hash (murmur3 finaliser). */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
 
 // Hashed feature extraction for the attribution tagger. One sequence per paragraph (content spans
 // cross sentence boundaries inside a paragraph, almost never across paragraphs). Every token gets
@@ -9,12 +28,14 @@ import { CUE_LEXICON } from './lexicon.ts';
 /** Learned cue classes per lower-cased word: 1 weak, 2 medium, 3 strong (share of uses inside a gold cue). */
 export type CueClasses = ReadonlyMap<string, number>;
 
+/** One paragraph: the unit the tagger decodes. */
 export interface Sequence {
   /** Token index range [tokenStart, tokenEnd) in the doc's token layer. */
   tokenStart: number;
   tokenEnd: number;
-  /** (tokenEnd - tokenStart) * NUM_FEATURES feature ids, already masked to the table size. */
-  feats: Uint32Array;
+  /** Sentence index range [s0, s1). */
+  s0: number;
+  s1: number;
 }
 
 const POS_IDS: Record<string, number> = {
@@ -68,9 +89,11 @@ function quoteMark(s: string): number {
   return 0;
 }
 
-export function cueClassOf(lower: string, learned: CueClasses): number {
-  const c = learned.get(lower) ?? 0;
-  return c < CUE_STRONG && CUE_LEXICON.has(lower) ? CUE_STRONG : c;
+/** Learned classes with the hand lexicon folded in (lexicon words count as at least CUE_STRONG). */
+export function withLexicon(learned: CueClasses): Map<string, number> {
+  const out = new Map(learned);
+  for (const w of CUE_LEXICON) if ((out.get(w) ?? 0) < CUE_STRONG) out.set(w, CUE_STRONG);
+  return out;
 }
 
 // Per-paragraph scratch arrays, grown as needed, so extraction allocates only its output.
@@ -87,6 +110,9 @@ let LW = new Uint32Array(0);
 let RW = new Uint32Array(0);
 let FLAGS = new Uint16Array(0);
 let SENT = new Int32Array(0);
+let PUL = new Uint32Array(0);
+let PUR = new Uint32Array(0);
+let ACW = new Uint32Array(0);
 
 // stacked-pass scratch: distance to the first pass's cue left/right, that cue's word, and a
 // per-sentence summary (bit 0 cue, bit 1 content, bit 2 source) with sentinels at both ends
@@ -136,9 +162,10 @@ function ensure(n: number): void {
   W = new Uint32Array(cap); P = new Uint8Array(cap); SH = new Uint32Array(cap); SUF = new Uint32Array(cap);
   CUE = new Uint8Array(cap); QS = new Uint8Array(cap); LD = new Uint8Array(cap); RD = new Uint8Array(cap);
   LW = new Uint32Array(cap); RW = new Uint32Array(cap); FLAGS = new Uint16Array(cap); SENT = new Int32Array(cap);
+  PUL = new Uint32Array(cap); PUR = new Uint32Array(cap); ACW = new Uint32Array(cap);
 }
 
-export const NUM_FEATURES = 46;
+export const NUM_FEATURES = 51;
 /** Extra features of the second (stacked) pass, read from the first pass's labels. */
 export const NUM_STACK_FEATURES = 16;
 
@@ -146,38 +173,40 @@ export function featureCount(stacked: boolean): number {
   return stacked ? NUM_FEATURES + NUM_STACK_FEATURES : NUM_FEATURES;
 }
 
-/**
- * Feature sequences for every paragraph of a tokenised document.
- * `mask` is table size - 1 (a power of two minus one).
- */
-export function extractSequences(
-  tokens: readonly Token[],
-  sentences: readonly Sentence[],
-  paragraphs: readonly Paragraph[],
-  learned: CueClasses,
-  mask: number,
-  stack: Uint8Array | null = null,
-): Sequence[] {
+/** The paragraphs that hold tokens, as sequences. */
+export function paragraphSequences(sentences: readonly Sentence[], paragraphs: readonly Paragraph[]): Sequence[] {
   const seqs: Sequence[] = [];
   let si = 0;
   for (let pi = 0; pi < paragraphs.length; pi++) {
-    // sentences are in paragraph order; gather this paragraph's token range
     while (si < sentences.length && sentences[si].paragraph < pi) si++;
     const first = si;
     while (si < sentences.length && sentences[si].paragraph === pi) si++;
     if (si === first) continue;
     const t0 = sentences[first].tokenStart;
     const t1 = sentences[si - 1].tokenEnd;
-    if (t1 <= t0) continue;
-    seqs.push({ tokenStart: t0, tokenEnd: t1, feats: paragraphFeatures(tokens, sentences, first, si, t0, t1, learned, mask, stack) });
+    if (t1 > t0) seqs.push({ tokenStart: t0, tokenEnd: t1, s0: first, s1: si });
   }
   return seqs;
 }
 
+/**
+ * Feature ids for every token of the sequences: tokens.length * NUM_FEATURES base features, or,
+ * given the first pass's labels (`stack`), tokens.length * NUM_STACK_FEATURES stacked ones.
+ * `cues` must come from withLexicon(); `mask` is the table size - 1 (a power of two - 1).
+ */
+export function extractFeatures(
+  tokens: readonly Token[], sentences: readonly Sentence[], seqs: readonly Sequence[],
+  cues: CueClasses, mask: number, stack: Uint8Array | null = null,
+): Uint32Array {
+  const out = new Uint32Array(tokens.length * (stack ? NUM_STACK_FEATURES : NUM_FEATURES));
+  for (const q of seqs) paragraphFeatures(tokens, sentences, q.s0, q.s1, q.tokenStart, q.tokenEnd, cues, mask, stack, out);
+  return out;
+}
+
 function paragraphFeatures(
   tokens: readonly Token[], sentences: readonly Sentence[], s0: number, s1: number,
-  t0: number, t1: number, learned: CueClasses, mask: number, stack: Uint8Array | null,
-): Uint32Array {
+  t0: number, t1: number, learned: CueClasses, mask: number, stack: Uint8Array | null, out: Uint32Array,
+): void {
   const n = t1 - t0;
   ensure(n);
   // 1. per-token attributes (offset by 1 so index 0 and n+1 are the paragraph boundaries)
@@ -194,7 +223,7 @@ function paragraphFeatures(
     P[i] = POS_IDS[t.pos] ?? 18;
     SH[i] = shapeOf(t.text);
     SUF[i] = lower.length > 3 ? strHash(lower.slice(-3)) : W[i];
-    CUE[i] = cueClassOf(lower, learned);
+    CUE[i] = learned.get(lower) ?? 0;
     SENT[i] = t.sentence;
     const q = quoteMark(t.text);
     if (q === 1 || (q === 3 && depth === 0)) { QS[i] = 2; depth = 1; }
@@ -215,7 +244,13 @@ function paragraphFeatures(
     let seenComma = 0;
     let seenColon = 0;
     let according = 0;
+    let lastP = a - 1;
+    let lastPT = 1;
     for (let i = a; i < b; i++) {
+      // previous punctuation in the sentence: its character and distance
+      PUL[i] = lastPT * 16 + distBucket(i - lastP);
+      if (P[i] === 13) { lastP = i; lastPT = SH[i]; }
+      ACW[i] = lastCue < 0 ? 0 : W[lastCue + 1];
       LD[i] = lastCue < 0 ? 0 : distBucket(i - lastCue);
       LW[i] = lastCueW;
       let f = (i === a ? 1 : 0) | (i === b - 1 ? 2 : 0) | (seenThat ? 4 : 0) | (seenComma ? 8 : 0) | (seenColon ? 16 : 0);
@@ -230,7 +265,11 @@ function paragraphFeatures(
     }
     let nextCue = -1;
     let nextCueW = 0;
+    let nextP = b;
+    let nextPT = 2;
     for (let i = b - 1; i >= a; i--) {
+      PUR[i] = nextPT * 16 + distBucket(nextP - i);
+      if (P[i] === 13) { nextP = i; nextPT = SH[i]; }
       RD[i] = nextCue < 0 ? 0 : distBucket(nextCue - i);
       RW[i] = nextCueW;
       if (CUE[i] >= CUE_STRONG) { nextCue = i; nextCueW = W[i]; }
@@ -242,11 +281,10 @@ function paragraphFeatures(
     if (CUE[i] >= CUE_STRONG && QS[i] === 0) sentCue[SENT[i] - s0 + 1] = 1;
   }
   // 3. emit features
-  const NF = featureCount(stack !== null);
-  const out = new Uint32Array(n * NF);
+  const NF = stack ? NUM_STACK_FEATURES : NUM_FEATURES;
   if (stack) stackScan(stack, sentences, s0, s1, t0, n);
   for (let i = 1; i <= n; i++) {
-    const o = (i - 1) * NF;
+    const o = (t0 + i - 1) * NF;
     const wm1 = i > 1 ? W[i - 1] : W_BOS;
     const wm2 = i > 2 ? W[i - 2] : W_BOS;
     const pm1 = i > 1 ? P[i - 1] : POS_BOS;
@@ -266,6 +304,35 @@ function paragraphFeatures(
     const qm1 = i > 1 ? QS[i - 1] : 5;
     const qp1 = i < n ? QS[i + 1] : 5;
     let f = 0;
+    if (stack) {
+      const k = t0 + i - 1;
+      const s = stack[k];
+      const sm1 = i > 1 ? stack[k - 1] : 15;
+      const sm2 = i > 2 ? stack[k - 2] : 15;
+      const sp1 = i < n ? stack[k + 1] : 15;
+      const sp2 = i < n - 1 ? stack[k + 2] : 15;
+      const pld = PLD[i];
+      const prd = PRD[i];
+      const ss = SSTATE[SENT[i] - s0 + 1];
+      const ssn = (SSTATE[SENT[i] - s0] & 3) * 4 + (SSTATE[SENT[i] - s0 + 2] & 3);
+      out[o + f++] = mix(101, s) & mask;
+      out[o + f++] = mix(102, sm1 * 16 + s) & mask;
+      out[o + f++] = mix(103, s * 16 + sp1) & mask;
+      out[o + f++] = mix(104, (sm2 * 16 + sm1) * 16 + s) & mask;
+      out[o + f++] = mix(105, (s * 16 + sp1) * 16 + sp2) & mask;
+      out[o + f++] = mix(106, (sm1 * 16 + s) * 16 + sp1) & mask;
+      out[o + f++] = mix(107, pld * 16 + prd) & mask;
+      out[o + f++] = mix(108, (pld * 16 + prd) * 16 + s) & mask;
+      out[o + f++] = mix(109, (pld * 32 + p) * 16 + s) & mask;
+      out[o + f++] = mix(110, (prd * 32 + p) * 16 + s) & mask;
+      out[o + f++] = mix(mix(111, PLW[i]), pld) & mask;
+      out[o + f++] = mix(mix(112, PRW[i]), prd) & mask;
+      out[o + f++] = mix(113, (ss * 16 + ssn) * 16 + s) & mask;
+      out[o + f++] = mix(mix(114, w), s) & mask;
+      out[o + f++] = mix(115, (qs * 16 + s) * 16 + (ss & 3)) & mask;
+      out[o + f++] = mix(116, ((fl & 3) * 16 + s) * 16 + sm1) & mask;
+      continue;
+    }
     out[o + f++] = mix(1, 0) & mask;
     out[o + f++] = mix(2, w) & mask;
     out[o + f++] = mix(3, wm1) & mask;
@@ -312,34 +379,10 @@ function paragraphFeatures(
     out[o + f++] = mix(mix(44, wm1), p) & mask;
     out[o + f++] = mix(mix(45, wp1), p) & mask;
     out[o + f++] = mix(46, sc * 64 + (fl & 0x1f)) & mask;
-    if (stack) {
-      const k = t0 + i - 1;
-      const s = stack[k];
-      const sm1 = i > 1 ? stack[k - 1] : 15;
-      const sm2 = i > 2 ? stack[k - 2] : 15;
-      const sp1 = i < n ? stack[k + 1] : 15;
-      const sp2 = i < n - 1 ? stack[k + 2] : 15;
-      const pld = PLD[i];
-      const prd = PRD[i];
-      const ss = SSTATE[SENT[i] - s0 + 1];
-      const ssn = (SSTATE[SENT[i] - s0] & 3) * 4 + (SSTATE[SENT[i] - s0 + 2] & 3);
-      out[o + f++] = mix(101, s) & mask;
-      out[o + f++] = mix(102, sm1 * 16 + s) & mask;
-      out[o + f++] = mix(103, s * 16 + sp1) & mask;
-      out[o + f++] = mix(104, (sm2 * 16 + sm1) * 16 + s) & mask;
-      out[o + f++] = mix(105, (s * 16 + sp1) * 16 + sp2) & mask;
-      out[o + f++] = mix(106, (sm1 * 16 + s) * 16 + sp1) & mask;
-      out[o + f++] = mix(107, pld * 16 + prd) & mask;
-      out[o + f++] = mix(108, (pld * 16 + prd) * 16 + s) & mask;
-      out[o + f++] = mix(109, (pld * 32 + p) * 16 + s) & mask;
-      out[o + f++] = mix(110, (prd * 32 + p) * 16 + s) & mask;
-      out[o + f++] = mix(mix(111, PLW[i]), pld) & mask;
-      out[o + f++] = mix(mix(112, PRW[i]), prd) & mask;
-      out[o + f++] = mix(113, (ss * 16 + ssn) * 16 + s) & mask;
-      out[o + f++] = mix(mix(114, w), s) & mask;
-      out[o + f++] = mix(115, (qs * 16 + s) * 16 + (ss & 3)) & mask;
-      out[o + f++] = mix(116, ((fl & 3) * 16 + s) * 16 + sm1) & mask;
-    }
+    out[o + f++] = mix(47, PUL[i]) & mask;
+    out[o + f++] = mix(48, PUR[i]) & mask;
+    out[o + f++] = mix(mix(49, PUR[i]), qs * 32 + p) & mask;
+    out[o + f++] = mix(mix(50, ACW[i]), ld) & mask;
+    out[o + f++] = mix(mix(51, PUL[i]), ld > 0 ? p + 32 : p) & mask;
   }
-  return out;
 }

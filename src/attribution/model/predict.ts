@@ -2,26 +2,26 @@ import type { Doc } from '../../model/doc.ts';
 import type { Attribution, Paragraph, Sentence, Token } from '../../model/types.ts';
 import { tokensStage } from '../../nlp/tokens.ts';
 import { buildAttributions, spansFromLabels } from './decode.ts';
-import { extractSequences } from './features.ts';
+import { extractFeatures, paragraphSequences, type CueClasses } from './features.ts';
 import { viterbi, type TaggerWeights } from './tagger.ts';
-import { loadModel, type LoadedModel } from './weights.ts';
+import { loadModel } from './weights.ts';
 
 /** Runs the first-pass tagger, then the stacked tagger that reads its labels. Labels per token. */
 export function tagTokens(
-  model: Pick<LoadedModel, 'cues'> & { bits: number; taggers: TaggerWeights[] },
+  model: { bits: number; taggers: TaggerWeights[]; cues: CueClasses },
   tokens: readonly Token[], sentences: readonly Sentence[], paragraphs: readonly Paragraph[],
 ): Uint8Array {
   const mask = (1 << model.bits) - 1;
+  const seqs = paragraphSequences(sentences, paragraphs);
+  const base = extractFeatures(tokens, sentences, seqs, model.cues, mask);
   let labels = new Uint8Array(tokens.length);
-  let stack: Uint8Array | null = null;
-  for (const tagger of model.taggers) {
-    for (const seq of extractSequences(tokens, sentences, paragraphs, model.cues, mask, stack)) {
-      viterbi(tagger, seq.feats, seq.tokenEnd - seq.tokenStart, labels.subarray(seq.tokenStart, seq.tokenEnd));
-    }
-    stack = labels;
+  for (const q of seqs) viterbi(model.taggers[0], base, null, q.tokenStart, q.tokenEnd - q.tokenStart, labels.subarray(q.tokenStart, q.tokenEnd));
+  for (let k = 1; k < model.taggers.length; k++) {
+    const extra = extractFeatures(tokens, sentences, seqs, model.cues, mask, labels);
     labels = new Uint8Array(tokens.length);
+    for (const q of seqs) viterbi(model.taggers[k], base, extra, q.tokenStart, q.tokenEnd - q.tokenStart, labels.subarray(q.tokenStart, q.tokenEnd));
   }
-  return stack ?? labels;
+  return labels;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { NUM_FEATURES, NUM_STACK_FEATURES } from './features.ts';
+
 
 // Linear-chain tagger: per-token scores are sums of hashed feature weights, one row of NUM_LABELS
 // weights per table bucket, plus a label-transition matrix; Viterbi finds the best BIO sequence.
@@ -35,39 +37,59 @@ const NEG = -1e30;
 let scoreBuf = new Float32Array(0);
 let deltaBuf = new Float32Array(0);
 let backBuf = new Uint8Array(0);
+const transBuf = new Float32Array((NUM_LABELS + 1) * NUM_LABELS);
 
-/** Best label sequence for one token sequence. `feats` holds n * NUM_FEATURES bucket ids. */
-export function viterbi(model: TaggerWeights, feats: Uint32Array, n: number, out: Uint8Array = new Uint8Array(n)): Uint8Array {
+/**
+ * Best labels for tokens [t0, t0 + n): reads their base features (NUM_FEATURES a token) and, for
+ * the stacked tagger, their stacked features (NUM_STACK_FEATURES a token). Writes out[0..n).
+ */
+export function viterbi(
+  model: TaggerWeights, base: Uint32Array, extra: Uint32Array | null, t0: number, n: number,
+  out: Uint8Array = new Uint8Array(n),
+): Uint8Array {
   const L = NUM_LABELS;
-  const NF = model.nf;
+  const NB = NUM_FEATURES;
+  const NE = extra ? NUM_STACK_FEATURES : 0;
   if (scoreBuf.length < n * L) {
     scoreBuf = new Float32Array(n * L * 2);
     deltaBuf = new Float32Array(n * L * 2);
     backBuf = new Uint8Array(n * L * 2);
   }
   const w = model.w;
-  const tr = model.trans;
+  // illegal moves folded into the transition scores once, so the inner loop has no branch on them
+  const tr = transBuf;
+  for (let p = 0; p <= L; p++) for (let l = 0; l < L; l++) tr[p * L + l] = allowed(p, l) ? model.trans[p * L + l] : NEG;
   const score = scoreBuf;
+  // emission scores: 7 accumulators, one pass over the token's feature buckets
   for (let i = 0; i < n; i++) {
-    const so = i * L;
-    for (let l = 0; l < L; l++) score[so + l] = 0;
-    const fo = i * NF;
-    for (let k = 0; k < NF; k++) {
-      const b = feats[fo + k] * L;
-      for (let l = 0; l < L; l++) score[so + l] += w[b + l];
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    const fo = (t0 + i) * NB;
+    const fe = fo + NB;
+    for (let k = fo; k < fe; k++) {
+      const b = base[k] * 7;
+      s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4]; s5 += w[b + 5]; s6 += w[b + 6];
     }
+    if (extra) {
+      const eo = (t0 + i) * NE;
+      for (let k = eo; k < eo + NE; k++) {
+        const b = extra[k] * 7;
+        s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4]; s5 += w[b + 5]; s6 += w[b + 6];
+      }
+    }
+    const so = i * 7;
+    score[so] = s0; score[so + 1] = s1; score[so + 2] = s2; score[so + 3] = s3;
+    score[so + 4] = s4; score[so + 5] = s5; score[so + 6] = s6;
   }
   const delta = deltaBuf;
   const back = backBuf;
-  for (let l = 0; l < L; l++) delta[l] = allowed(START, l) ? score[l] + tr[START * L + l] : NEG;
+  for (let l = 0; l < L; l++) delta[l] = score[l] + tr[START * L + l];
   for (let i = 1; i < n; i++) {
     const po = (i - 1) * L;
     const co = i * L;
     for (let l = 0; l < L; l++) {
-      let best = NEG;
+      let best = delta[po] + tr[l];
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!allowed(p, l)) continue;
+      for (let p = 1; p < L; p++) {
         const v = delta[po + p] + tr[p * L + l];
         if (v > best) { best = v; arg = p; }
       }

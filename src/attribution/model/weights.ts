@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { featureCount } from './features.ts';
+import { featureCount, withLexicon } from './features.ts';
 import { NUM_LABELS, type TaggerWeights } from './tagger.ts';
 
 // Compact weight file: gzip of [magic "TLA2"][u32 header length][header JSON], then per tagger
@@ -23,6 +23,7 @@ export interface LoadedModel {
   header: ModelHeader;
   /** Int8 weights; transitions are divided by the scale so they add to int8 sums. */
   taggers: TaggerWeights[];
+  /** Learned cue classes merged with the hand lexicon, as extractSequences wants them. */
   cues: Map<string, number>;
 }
 
@@ -103,7 +104,7 @@ export function decodeModel(gz: Buffer): LoadedModel {
     p += count * L;
     return { nf, w, trans };
   });
-  return { header, taggers, cues: new Map(header.cues) };
+  return { header, taggers, cues: withLexicon(new Map(header.cues)) };
 }
 
 /** Where the committed weights live: <repo>/models/attribution.bin.gz. */

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { analyze, SCHEMA_VERSION } from '../../engine.ts';
 import { decodeText, InputError } from '../../ingest/text-input.ts';
 import type { Severity } from '../../model/types.ts';
-import { renderText } from '../../report/text.ts';
+import { FORMAT_NAMES, isFormat, render } from '../../report/formats.ts';
+import { loadRules } from '../../report/rule-registry.ts';
 import { openInput, runJsonl } from './jsonl.ts';
 import { USAGE } from './usage.ts';
 
@@ -40,7 +41,8 @@ async function analyzeCommand(args: string[]): Promise<number> {
     throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
   }
   const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (!isFormat(format)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')}, not "${format}"`);
+  if (format !== 'text' && format !== 'json' && values['input-jsonl'] !== undefined) throw new UsageError('--input-jsonl writes JSON lines; --format does not apply');
 
   if (values['input-jsonl'] !== undefined) {
     if (positionals.length) throw new UsageError('give either a file or --input-jsonl, not both');
@@ -56,7 +58,8 @@ async function analyzeCommand(args: string[]): Promise<number> {
   const text = decodeText(readAll(path), label);
   if (text.trim() === '') throw new InputError(`${label} is empty: there is no text to analyse`);
   const out = analyze(text, path === '-' ? null : path);
-  process.stdout.write(format === 'json' ? JSON.stringify(out, null, 2) + '\n' : renderText(out, label));
+  const rules = format === 'sarif' || format === 'html' || format === 'markdown' ? await loadRules() : [];
+  process.stdout.write(render(format, out, { label, rules }));
   if (failOn && out.findings.some((f) => RANK[f.severity] >= RANK[failOn as Severity])) return 1;
   return 0;
 }
@@ -73,6 +76,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'analyze') return await analyzeCommand(rest);
+    // Loaded on demand: SQLite and worker threads cost nothing to the other commands.
+    if (command === 'corpus') return await (await import('../../corpus/cli.ts')).corpusCommand(rest);
+    // Loaded only when asked for, so analyze does not pay for the server's modules.
+    if (command === 'serve') return await (await import('../../server/cli.ts')).serveCommand(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -21,6 +21,9 @@ salman sam samuel scott sean sebastian sergei sergey sergio seth shawn simon sta
 stuart sven taras ted terry thomas tim timothy todd tom tommy tony travis ulrich valery vadim vasily viktor victor
 vincent vitali vitaly vladimir vladislav volodymyr walter warren wayne will william wolfgang xi yevgeny yuri yury
 zach zachary joaquin benedict mahmoud recep emmanuel narendra rishi keir olaf justin viktor yair naftali bashar
+pavel andrzej tomasz piotr jakub lukas matthias jurgen klaus dieter jacques francois olivier
+thierry vittorio mateo santiago alejandro hiroshi takeshi kenji raj rahul arjun amit vikram kwame kofi chinedu
+ahmet mehmet mustafa yusuf tariq bilal hamza karim nikolai nikolay stanislav yaroslav bohdan vasyl serhiy
 kevin_m marco rand newt mick lindsey_x ted chuck reince sean_m herschel hakeem ro beto jamaal cory marco raphael`;
 
 const FEMALE = `abigail adriana agnes alexandra alexandria alice alicia alina alison allison amanda amber amelia amy ana
@@ -41,6 +44,8 @@ sabine sally samantha sandra sara sarah sharon sheila shirley silvia simone sofi
 stephanie susan suzanne svetlana sylvia tamara tammy tanya teresa theresa tiffany tina tracy tulsi ursula valentina
 valerie vanessa vera veronica victoria virginia wendy yana yulia yuliia zoe kamala nancy dianne elise marsha
 kirsten tammy kyrsten jeanine ketanji sonia amy betsy condoleezza hope huma kellyanne sarah_h liz theresa
+lena ines hanna oksana tetiana kateryna yevgenia alla zoya galina inna larisa marta agata beatriz camille
+chloe elodie emilie manon aisha amira layla leila noura yasmin zainab priya sunita anjali mei yuki ingrid
 angela jacinda giorgia annalena ursula kaja roberta christiane sanna mette hillary chelsea melania ivanka jill`;
 
 function set(block: string): Set<string> {
@@ -48,5 +53,10 @@ function set(block: string): Set<string> {
   return new Set(block.split(/\s+/).filter((w) => w && !w.includes('_')));
 }
 
-export const MALE_FORENAMES: ReadonlySet<string> = set(MALE);
-export const FEMALE_FORENAMES: ReadonlySet<string> = set(FEMALE);
+const male = set(MALE);
+const female = set(FEMALE);
+// A name on both lists says nothing about gender.
+for (const n of [...male]) if (female.has(n)) { male.delete(n); female.delete(n); }
+
+export const MALE_FORENAMES: ReadonlySet<string> = male;
+export const FEMALE_FORENAMES: ReadonlySet<string> = female;

@@ -60,7 +60,8 @@ journalists reporters historians scholars lawyers attorneys judges candidates re
 liberals organizers organisers residents executives employees workers teachers students parents families relatives
 neighbors neighbours people insiders negotiators strategists pollsters donors staffers aides allies rivals
 insurgents militants rebels troops forces agents inspectors regulators investors traders bankers analysts
-commentators observers participants delegates survivors victims villagers locals citizens americans`.split(/\s+/));
+commentators observers participants delegates survivors victims villagers locals citizens americans
+patients customers users consumers shoppers fans parents children women men farmers passengers tenants`.split(/\s+/));
 
 /** Singular nouns naming an organisation ("the company", "the ministry"). */
 export const ORG_NOUNS: ReadonlySet<string> = new Set(`company firm ministry agency government administration department

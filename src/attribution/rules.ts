@@ -1,0 +1,497 @@
+import type { Attribution, Paragraph, TextSpan, Token } from '../model/types.ts';
+import { findChannel } from './channel.ts';
+import { isCueWord, isNamingCue, takesListener } from './cues.ts';
+import { scanQuotes, type QuotePair } from './quote-marks.ts';
+import { npStartingAt, relativeAntecedent, speakerAfter, speakerBefore, type TokenRange } from './speaker-span.ts';
+
+/**
+ * Rule-based attribution: direct quotes from quote pairs, their cue, speaker mention and
+ * channel; mixed quotes (a quoted phrase inside reported speech governed by a cue); and
+ * high-precision indirect patterns ("X said that …", "according to X, …", "…, X said.").
+ * Each record's `source` names the rule that made it ("rule:direct-after", …).
+ */
+
+const MAX_WINDOW = 30; // tokens an attribution clause may run on either side of a quote
+
+type Ctx = 'start' | 'sent' | 'colon' | 'comma' | 'dash' | 'paren' | 'word';
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b);
+}
+
+/** What stands before a quote's opening mark in its paragraph. */
+function contextBefore(text: string, pos: number, paraStart: number): Ctx {
+  let j = pos - 1;
+  while (j >= paraStart && isSpaceCode(text.charCodeAt(j))) j--;
+  if (j < paraStart) return 'start';
+  const c = text[j];
+  if (c === '.' || c === '?' || c === '!' || c === '…') return 'sent';
+  if (c === '”' || c === '"' || c === '’' || c === "'" || c === '»') {
+    return /[.?!,…]/.test(text[j - 1] ?? '') ? 'sent' : 'word';
+  }
+  if (c === ':') return 'colon';
+  if (c === ',' || c === ';') return 'comma';
+  if (c === '—' || c === '–' || c === '-') return 'dash';
+  if (c === '(' || c === '[') return 'paren';
+  return 'word';
+}
+
+// wink tags "said" ADJ or PROPN now and then; the commonest cues pass on their form alone.
+const SURE_CUES = new Set(['said', 'says', 'told', 'wrote', 'added', 'asked']);
+
+function isVerbLike(t: Token): boolean {
+  return t.pos === 'VERB' || t.pos === 'AUX' || SURE_CUES.has(t.lower);
+}
+
+function markLength(p: QuotePair): number {
+  return p.style === 'doubled' ? 2 : 1;
+}
+
+/** First letter or digit of the quoted words, skipping ellipses and brackets. */
+function firstContentChar(text: string, p: QuotePair): string {
+  for (let i = p.start + markLength(p); i < p.end; i++) {
+    const c = text[i];
+    if (/[\p{L}\p{N}]/u.test(c)) return c;
+  }
+  return '';
+}
+
+function wordCount(text: string, a: number, b: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = a; i < b; i++) {
+    const w = !isSpaceCode(text.charCodeAt(i)) && text.charCodeAt(i) !== 10;
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+interface Found {
+  cue: TextSpan | null;
+  speaker: TextSpan | null;
+  channel: TextSpan | null;
+  source: string;
+}
+
+export interface RuleInput {
+  text: string;
+  paragraphs: readonly Paragraph[];
+  tokens: readonly Token[];
+}
+
+export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): Attribution[] {
+  const pairs = scanQuotes(text, paragraphs);
+  const nTok = tokens.length;
+
+  // Token lookups by character offset (binary search; tokens are in text order).
+  const firstTokenFrom = (pos: number): number => {
+    let lo = 0;
+    let hi = nTok;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const span = (r: TokenRange | null): TextSpan | null =>
+    r ? { start: tokens[r.from].start, end: tokens[r.to].end, text: text.slice(tokens[r.from].start, tokens[r.to].end) } : null;
+  const tokSpan = (i: number): TextSpan => ({ start: tokens[i].start, end: tokens[i].end, text: tokens[i].text });
+
+  // Which token indices sit inside a quote pair, so clause scans skip quoted words.
+  const inQuote = new Uint8Array(nTok);
+  for (const p of pairs) {
+    for (let i = firstTokenFrom(p.start); i < nTok && tokens[i].start < p.end; i++) inQuote[i] = 1;
+  }
+  const paraOf = (pos: number): Paragraph => {
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (paragraphs[mid].start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return paragraphs[lo];
+  };
+  // A full stop glued to a bracket or word ("(D-Mo.)", "U.S.") does not end the sentence.
+  const isTerminal = (t: Token): boolean => {
+    if (t.pos !== 'PUNCT' || (t.text !== '.' && t.text !== '?' && t.text !== '!')) return false;
+    const next = text.charCodeAt(t.end);
+    return !(next === 41 || next === 93 || next === 44 || next === 59 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122));
+  };
+
+  /** Clause after a quote: tokens from `pos` to the sentence end, next quote or paragraph end. */
+  const clauseAfter = (pos: number, paraEnd: number): [number, number] => {
+    const a = firstTokenFrom(pos);
+    let b = a;
+    while (b < nTok && b - a < MAX_WINDOW && tokens[b].start < paraEnd && !inQuote[b] && !isTerminal(tokens[b])) b++;
+    return [a, b - 1];
+  };
+  /** Clause before a quote: tokens back to the previous sentence end, quote or paragraph start. */
+  const clauseBefore = (pos: number, paraStart: number): [number, number] => {
+    const b = firstTokenFrom(pos) - 1;
+    let a = b;
+    while (a >= 0 && b - a < MAX_WINDOW && tokens[a].start >= paraStart && !inQuote[a] && !isTerminal(tokens[a])) a--;
+    return [a + 1, b];
+  };
+
+  const describe = (cue: number, a: number, b: number, source: string, listenerOk = true): Found | null => {
+    let sp = speakerBefore(tokens, cue, a);
+    if (sp && tokens[sp.to].lower === 'who') sp = relativeAntecedent(tokens, sp.to, Math.max(0, a - MAX_WINDOW)) ?? sp;
+    // "told Reuters" has its speaker before the verb; only "said Smith" inverts.
+    if (!sp && !(takesListener(tokens[cue].lower) && listenerOk)) sp = speakerAfter(tokens, cue, b);
+    if (!sp) sp = speakerAfter(tokens, cue, b);
+    const windowStart = a <= b ? tokens[a].start : tokens[cue].start;
+    const windowEnd = a <= b ? tokens[b].end : tokens[cue].end;
+    return { cue: tokSpan(cue), speaker: span(sp), channel: findChannel(text, windowStart, windowEnd), source };
+  };
+
+  /** `“…,” he said` / `“…” — said Smith`: the cue must come within a few tokens of the mark. */
+  const attributionAfter = (p: QuotePair, para: Paragraph): Found | null => {
+    // A multi-paragraph quote's attribution follows its last paragraph.
+    const endPara = p.lastParagraph !== p.paragraph ? paraOf(p.end - 1) : para;
+    let [a, b] = clauseAfter(p.end, endPara.end);
+    while (a <= b && tokens[a].pos === 'PUNCT' && /^[,—–-]+$/.test(tokens[a].text)) a++;
+    if (a > b) return null;
+    const lastInner = text[(p.close < 0 ? p.end : p.close) - 1];
+    const continues = lastInner === ',' || lastInner === '?' || lastInner === '!' || lastInner === '—' || text[p.end] === ',' || /^\s*[—–-]/.test(text.slice(p.end, p.end + 3)) ||
+      /^[a-z]/.test(tokens[a].text);
+    // After a full stop, a capitalised clause is a new sentence unless it is a short "Smith said."
+    const reach = continues ? MAX_WINDOW : 4;
+    for (let i = a; i <= b && i - a < reach; i++) {
+      const t = tokens[i];
+      if (!isCueWord(t.lower, true) || !isVerbLike(t)) continue;
+      if (i > a && tokens[i - 1].pos === 'DET') continue;
+      const f = describe(i, a, b, 'rule:direct-after');
+      if (!f) continue;
+      // The speaker must open the clause ("he said", "Smith, a doctor, said") or follow the cue.
+      if (i === a || (f.speaker && f.speaker.start <= tokens[Math.min(a + 1, b)].start) || (f.speaker && f.speaker.start > t.start)) return f;
+    }
+    return null;
+  };
+
+  /** `He said: “…”`, `Bondarev has slammed the door: “…”`, `He added, “…”`. */
+  const attributionBefore = (p: QuotePair, para: Paragraph, ctx: Ctx): Found | null => {
+    const [a, b0] = clauseBefore(p.start, para.start);
+    let b = b0;
+    if (b < a) return null;
+    const mark = tokens[b];
+    if (mark.text === ':' || mark.text === ',' || mark.text === '—' || mark.text === '–') b--;
+    let cue = -1;
+    for (let i = b; i >= a && b - i < (ctx === 'comma' ? 5 : MAX_WINDOW); i--) {
+      const t = tokens[i];
+      if (isCueWord(t.lower) && isVerbLike(t) && !(i > a && tokens[i - 1].pos === 'DET')) { cue = i; break; }
+      if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') { cue = i; break; }
+    }
+    if (cue >= 0) {
+      if (tokens[cue].lower === 'according') {
+        const np = npStartingAt(tokens, cue + 2, b);
+        return {
+          cue: { start: tokens[cue].start, end: tokens[cue + 1].end, text: text.slice(tokens[cue].start, tokens[cue + 1].end) },
+          speaker: span(np), channel: findChannel(text, tokens[a].start, tokens[b].end), source: 'rule:direct-according-to',
+        };
+      }
+      const f = describe(cue, a, b, ctx === 'colon' ? 'rule:direct-colon' : 'rule:direct-before');
+      // "has slammed the door:" — a verb with an object of its own is not the quote's cue; only
+      // a listener, channel or adverb may stand between the cue and the colon.
+      if (ctx !== 'colon' || !f || cueReachesMark(cue, b, f.channel)) return f;
+      return { ...f, cue: tokSpan(b + 1) };
+    }
+    if (ctx !== 'colon') return null;
+    // A colon with no speech verb: the colon is the cue and the clause's subject the speaker.
+    const np = npStartingAt(tokens, a, b);
+    return {
+      cue: tokSpan(b + 1), speaker: span(np), channel: findChannel(text, tokens[a].start, tokens[b].end),
+      source: 'rule:direct-colon',
+    };
+  };
+
+  function cueReachesMark(cue: number, b: number, channel: TextSpan | null): boolean {
+    if (cue >= b) return true;
+    if (channel && channel.end >= tokens[b].end) return true;
+    let allAdv = true;
+    for (let k = cue + 1; k <= b; k++) if (tokens[k].pos !== 'ADV' && tokens[k].pos !== 'PART') allAdv = false;
+    if (allAdv) return true;
+    // "told reporters:", "told the crowd:", "wrote to colleagues:"
+    if (b - cue <= 4) {
+      for (let k = cue + 1; k <= b; k++) if (tokens[k].pos === 'VERB') return false;
+      return takesListener(tokens[cue].lower) || tokens[cue + 1].lower === 'to';
+    }
+    return false;
+  }
+
+  interface Cand {
+    pair: QuotePair;
+    para: Paragraph;
+    found: Found | null;
+    attribution: string;
+    fragmentOf: Cand | null;
+    short: boolean;
+  }
+  const direct: Cand[] = [];
+  const embedded: { pair: QuotePair; para: Paragraph }[] = [];
+
+  for (const p of pairs) {
+    const para = paraOf(p.start);
+    const ctx = contextBefore(text, p.start, para.start);
+    const first = firstContentChar(text, p);
+    const cap = first !== '' && first === first.toUpperCase();
+    const words = wordCount(text, p.start, p.end);
+    const inner = text[(p.close < 0 ? p.end : p.close) - 1];
+    const punctEnd = p.close >= 0 && /[.,?!…]/.test(inner);
+    const sentenceLike = (ctx === 'start' || ctx === 'sent' || ctx === 'colon' || ctx === 'dash' || ctx === 'paren' || ctx === 'comma') &&
+      (cap || ctx === 'colon' || ctx === 'comma' && punctEnd) && (punctEnd || words >= 4 || p.close < 0);
+    if (!sentenceLike) {
+      embedded.push({ pair: p, para });
+      continue;
+    }
+    // A one-to-three-word quote standing alone needs a cue to count (titles, slogans, labels).
+    let found: Found | null = null;
+    if (ctx === 'colon' || ctx === 'comma') found = attributionBefore(p, para, ctx);
+    if (!found || !found.speaker) found = attributionAfter(p, para) ?? found;
+    if (!found && ctx !== 'comma') found = attributionBefore(p, para, ctx === 'dash' ? 'dash' : 'sent');
+    if (!found && ctx === 'comma') {
+      embedded.push({ pair: p, para });
+      continue;
+    }
+    // A one-to-three-word quote with no cue of its own (a title, slogan or label) counts only
+    // as a fragment of a neighbouring quote ("“Here he is,” she said. “Come in.”").
+    direct.push({ pair: p, para, found, attribution: '', fragmentOf: null, short: !found && words <= 3 && ctx !== 'start' });
+  }
+
+  // Floating quotes: share the attribution of an attributed neighbour in the same paragraph
+  // (`“A,” he said. “B.”`, `“A.” “B,” he said.`), else take the previous sentence's subject.
+  for (let k = 0; k < direct.length; k++) {
+    const c = direct[k];
+    if (c.found) continue;
+    const prev = direct[k - 1];
+    const next = direct[k + 1];
+    if (prev && prev.found && prev.para === c.para) {
+      c.fragmentOf = prev.fragmentOf ?? prev;
+      continue;
+    }
+    if (next && next.found && next.para === c.para && /^\s*$/.test(text.slice(c.pair.end, next.pair.start))) {
+      c.fragmentOf = next;
+      continue;
+    }
+    if (c.short) continue;
+    const opensPara = c.pair.start === c.para.start;
+    if (prev && prev.found?.speaker && opensPara && prev.para.index === c.para.index - 1) {
+      c.found = { cue: null, speaker: prev.found.speaker, channel: null, source: 'rule:floating-prev-quote' };
+      continue;
+    }
+    // The subject of the sentence before the quote (same paragraph, else the previous one).
+    let end = firstTokenFrom(c.pair.start) - 1;
+    while (end >= 0 && tokens[end].pos === 'PUNCT' && !inQuote[end] && c.pair.start - tokens[end].end < 4) end--;
+    if (end < 0 || inQuote[end] || paraOf(tokens[end].start).index < c.para.index - 1) continue;
+    let st = end;
+    while (st > 0 && end - st < MAX_WINDOW && !isTerminal(tokens[st - 1]) && !inQuote[st - 1] &&
+      tokens[st - 1].start >= paraOf(tokens[end].start).start) st--;
+    const np = npStartingAt(tokens, st, end);
+    if (np && (tokens[np.to].pos === 'PROPN' || tokens[np.from].pos === 'PRON')) {
+      c.found = { cue: null, speaker: span(np), channel: null, source: 'rule:floating-prev-sentence' };
+    }
+  }
+
+  const out: Attribution[] = [];
+  let nextId = 1;
+  for (const c of direct) {
+    if (c.short && !c.fragmentOf) continue;
+    const root = c.fragmentOf ? (c.fragmentOf.fragmentOf ?? c.fragmentOf) : c;
+    if (!root.attribution) root.attribution = `R${nextId++}`;
+    c.attribution = root.attribution;
+    const f = c.fragmentOf ? root.found : c.found;
+    out.push({
+      id: '',
+      start: c.pair.start,
+      end: c.pair.end,
+      text: text.slice(c.pair.start, c.pair.end),
+      kind: 'direct',
+      cue: f?.cue ?? null,
+      speaker: f?.speaker ?? null,
+      channel: f?.channel ?? null,
+      source: c.fragmentOf ? 'rule:floating-fragment' : (f?.source ?? 'rule:direct-unattributed'),
+      attribution: c.attribution,
+    });
+  }
+
+  // Mixed quotes: a quoted phrase inside a clause governed by a cue in the same sentence.
+  let lastMixedEnd = -1;
+  for (const { pair: p, para } of embedded) {
+    if (p.start < lastMixedEnd) continue;
+    const [a, b] = clauseBeforeSentence(p.start, para.start);
+    let cue = -1;
+    for (let i = b; i >= a; i--) {
+      const t = tokens[i];
+      if (inQuote[i]) continue;
+      if ((isCueWord(t.lower) || isNamingCue(t.lower)) && (t.pos === 'VERB' || t.pos === 'AUX' || t.lower === 'said') &&
+        !(i > a && tokens[i - 1].pos === 'DET')) { cue = i; break; }
+    }
+    const sentEnd = sentenceEnd(p.end, para.end);
+    if (cue >= 0) {
+      let from = cue + 1;
+      // "told Reuters that …", "said in a statement Monday that …": the listener, channel and
+      // time between the cue and a complementiser are not content.
+      for (let j = from; j <= b && j - from < 12 && !inQuote[j]; j++) {
+        if (tokens[j].lower === 'that' && tokens[j].pos !== 'DET' || tokens[j].lower === 'that' && j === from) { from = j; break; }
+        if (tokens[j].pos === 'VERB' || tokens[j].pos === 'PUNCT' && tokens[j].text !== ',') break;
+      }
+      if (takesListener(tokens[cue].lower) && tokens[from].lower !== 'that') {
+        let j = from;
+        while (j <= b && j - from < 6 && !inQuote[j]) j++;
+        if (j <= b && inQuote[j]) from = j;
+      }
+      while (from < nTok && tokens[from].pos === 'PUNCT' && !inQuote[from]) from++;
+      if (from >= nTok) continue;
+      // "said on CNN’s “State of the Union”", "said Alden, author of “…”": a channel or an
+      // inverted speaker follows the cue, not reported words.
+      if (!inQuote[from] && (tokens[from].pos === 'ADP' || isNameAppositive(from))) continue;
+      const start = tokens[from].start;
+      const f = describe(cue, a, b, 'rule:mixed');
+      if (!f) continue;
+      f.channel = findChannel(text, tokens[a].start, start);
+      // `said “…”`: a speech verb right before the mark reports exactly the quoted words.
+      const end = start === p.start && !isNamingCue(tokens[cue].lower) ? p.end : sentEnd;
+      out.push(makeSpan(text, start, end, f, `R${nextId++}`));
+      lastMixedEnd = end;
+      continue;
+    }
+    // "… a “change agent,” said Cole." — the cue after the quote governs the sentence so far.
+    if (text[p.close - 1] === ',' || text[p.end] === ',') {
+      const f = attributionAfter(p, para);
+      const first = tokens[a <= b ? a : firstTokenFrom(p.start)];
+      if (f && f.speaker && first.pos !== 'ADP') {
+        const sStart = tokens[a <= b ? a : firstTokenFrom(p.start)].start;
+        f.source = 'rule:mixed';
+        out.push(makeSpan(text, sStart, p.end, f, `R${nextId++}`));
+        lastMixedEnd = p.end;
+      }
+    }
+  }
+
+  /** "Alden, author of …": a name followed by a comma. */
+  function isNameAppositive(i: number): boolean {
+    const np = npStartingAt(tokens, i, Math.min(nTok - 1, i + 6));
+    return !!np && tokens[np.to].pos === 'PROPN' && tokens[np.to + 1]?.text === ',';
+  }
+  /** Token range of the sentence before `pos` (outside quotes), back to a terminal or paragraph start. */
+  function clauseBeforeSentence(pos: number, paraStart: number): [number, number] {
+    const b = firstTokenFrom(pos) - 1;
+    let a = b;
+    while (a >= 0 && b - a < 60 && tokens[a].start >= paraStart && !(isTerminal(tokens[a]) && !inQuote[a])) a--;
+    return [a + 1, b];
+  }
+  /** End of the sentence that contains `pos`: before its full stop, or after a closing mark that holds it. */
+  function sentenceEnd(pos: number, paraEnd: number): number {
+    let i = firstTokenFrom(pos);
+    let end = pos;
+    for (let n = 0; i < nTok && tokens[i].start < paraEnd && n < 80; i++, n++) {
+      if (isTerminal(tokens[i]) && !inQuote[i]) break;
+      end = tokens[i].end;
+    }
+    if (i > 0 && tokens[i - 1] && inQuote[i - 1]) {
+      const p = pairs.find((q) => q.start <= tokens[i - 1].start && q.end > tokens[i - 1].start);
+      if (p) end = Math.max(end, p.end);
+    }
+    return end;
+  }
+
+  // Paragraph of each token, in one merge pass (the sentence walk below asks for every token).
+  const tokPara = new Int32Array(nTok);
+  for (let i = 0, pi = 0; i < nTok; i++) {
+    while (pi + 1 < paragraphs.length && paragraphs[pi + 1].start <= tokens[i].start) pi++;
+    tokPara[i] = pi;
+  }
+
+  // Indirect speech, three high-precision shapes, in sentences no quote rule has claimed:
+  // "X said (that) …", "according to X, …" / "…, according to X.", and "…, X said."
+  const claimed = out.map((r) => [r.start, r.end] as const);
+  const isClaimed = (a: number, b: number) => claimed.some(([s, e]) => s < b && a < e);
+  let sStart = 0;
+  for (let i = 0; i <= nTok; i++) {
+    const atEnd = i === nTok || (isTerminal(tokens[i]) && !inQuote[i]) ||
+      (i > sStart && tokPara[i] !== tokPara[i - 1]);
+    if (!atEnd) continue;
+    const sEnd = i === nTok || !isTerminal(tokens[i]) ? i - 1 : i - 1; // last token before the full stop
+    if (sEnd - sStart >= 3) indirectIn(sStart, sEnd);
+    sStart = i === nTok || !isTerminal(tokens[i]) ? i : i + 1;
+  }
+
+  function pushIndirect(from: number, to: number, f: Found): void {
+    while (to > from && tokens[to].pos === 'PUNCT' && !inQuote[to]) to--;
+    if (to - from < 2) return;
+    const start = tokens[from].start;
+    const end = tokens[to].end;
+    if (isClaimed(start, end)) return;
+    out.push(makeSpan(text, start, end, f, `R${nextId++}`));
+    claimed.push([start, end]);
+  }
+
+  function indirectIn(a: number, b: number): void {
+    for (let i = a; i <= b; i++) {
+      const t = tokens[i];
+      if (inQuote[i]) continue;
+      // according to X, CLAUSE  |  CLAUSE, according to X
+      if (t.lower === 'according' && tokens[i + 1]?.lower === 'to' && i + 2 <= b) {
+        const np = npStartingAt(tokens, i + 2, b);
+        if (!np) continue;
+        const cue: TextSpan = { start: t.start, end: tokens[i + 1].end, text: text.slice(t.start, tokens[i + 1].end) };
+        const f: Found = { cue, speaker: span(np), channel: null, source: 'rule:indirect-according-to' };
+        if (i === a || (i === a + 1 && tokens[a].pos !== 'NOUN')) {
+          let c = np.to + 1;
+          while (c <= b && tokens[c].text !== ',' && c - np.to < 12) c++;
+          if (c <= b && tokens[c].text === ',') pushIndirect(c + 1, b, f);
+        } else if (tokens[i - 1].text === ',') {
+          pushIndirect(a, i - 2, f);
+        }
+        return;
+      }
+      if (!isCueWord(t.lower) || !isVerbLike(t) || isNamingCue(t.lower) || (i > a && tokens[i - 1].pos === 'DET')) continue;
+      // CLAUSE, X said.  (the cue clause closes the sentence)
+      if (i >= a + 4 && b - i <= 8) {
+        const sp = speakerBefore(tokens, i, a);
+        const comma = sp ? sp.from - 1 : i - 1;
+        if (sp && comma > a + 2 && tokens[comma].text === ',' && !containsCue(a, comma)) {
+          pushIndirect(a, comma - 1, { ...describe(i, comma + 1, b, 'rule:indirect-after')!, speaker: span(sp) });
+          return;
+        }
+        const after = tokens[i - 1]?.text === ',' ? speakerAfter(tokens, i, b) : null;
+        if (after && !containsCue(a, i - 2)) {
+          pushIndirect(a, i - 2, { ...describe(i, i, b, 'rule:indirect-after')!, speaker: span(after) });
+          return;
+        }
+      }
+      // X said (to Y / in a statement / on Monday) that CLAUSE.
+      let j = i + 1;
+      while (j <= b && j - i < 10 && tokens[j].lower !== 'that' && tokens[j].pos !== 'VERB' && !inQuote[j] &&
+        !(tokens[j].pos === 'PUNCT' && tokens[j].text !== ',')) j++;
+      if (j <= b && tokens[j].lower === 'that' && j < b - 1 && tokens[j + 1].pos !== 'PUNCT' && tokens[j + 1].pos !== 'VERB' && tokens[j + 1].pos !== 'AUX') {
+        const f = describe(i, a, j - 1, 'rule:indirect-that');
+        if (f && f.speaker) {
+          pushIndirect(j, b, f);
+          return;
+        }
+      }
+    }
+  }
+
+  function containsCue(a: number, b: number): boolean {
+    for (let k = a; k <= b; k++) if (isCueWord(tokens[k].lower) && isVerbLike(tokens[k]) && !inQuote[k]) return true;
+    return false;
+  }
+
+  out.sort((x, y) => x.start - y.start);
+  out.forEach((r, i) => (r.id = `a${i + 1}`));
+  return out;
+}
+
+function makeSpan(text: string, start: number, end: number, f: Found, attribution: string): Attribution {
+  while (end > start && /[\s,;:]/.test(text[end - 1])) end--;
+  const t = text.slice(start, end);
+  // Direct when every letter is inside quote marks, else mixed (PolNeAR's derivation).
+  const outside = t.replace(/[“"„«][^”"“»]*[”"“»]|''[^']*''/g, '');
+  const quoted = outside.length < t.length;
+  const kind = !quoted ? 'indirect' : /\p{L}/u.test(outside) ? 'mixed' : 'direct';
+  return { id: '', start, end, text: t, kind, cue: f.cue, speaker: f.speaker, channel: f.channel, source: f.source, attribution };
+}

@@ -1,0 +1,89 @@
+import type { Doc, LayerName, Layers } from '../model/doc.ts';
+import type { Span, Token } from '../model/types.ts';
+import { scanQuotes } from '../attribution/quote-marks.ts';
+import { nlp, its } from '../nlp/wink.ts';
+
+// Shared, per-document lookups for the rules. Everything derived is cached on the Doc object (a
+// WeakMap), so a rule that needs the quote-mark spans does not rescan the text another rule scanned.
+
+/** A layer when an earlier stage assigned it; otherwise the fallback (rules must not require optional layers). */
+export function layer<K extends LayerName>(doc: Doc, name: K, fallback: Layers[K]): Layers[K] {
+  return doc.has(name) ? doc.get(name) : fallback;
+}
+
+const cache = new WeakMap<Doc, Map<string, unknown>>();
+export function memo<T>(doc: Doc, key: string, make: () => T): T {
+  let m = cache.get(doc);
+  if (!m) cache.set(doc, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
+/** Index of the first token ending after `offset` (tokens.length when none). */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the span containing `offset` in sorted, disjoint spans, or -1. */
+export function spanIndexAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else if (spans[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Quoted stretches (marks included), from the quote-mark scanner; sorted and disjoint. */
+export function quotedSpans(doc: Doc): Span[] {
+  return memo(doc, 'quotedSpans', () => {
+    const paragraphs = layer(doc, 'paragraphs', []);
+    return scanQuotes(doc.text, paragraphs).map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start);
+  });
+}
+
+export function insideQuotes(doc: Doc, offset: number): boolean {
+  return spanIndexAt(quotedSpans(doc), offset) >= 0;
+}
+
+/** Paragraph index of an offset (-1 when between paragraphs). */
+export function paragraphAt(doc: Doc, offset: number): number {
+  return spanIndexAt(layer(doc, 'paragraphs', []), offset);
+}
+
+// wink's lexicon size for wink-eng-lite-web-model 1.x: lexeme ids below it are words the model
+// knows (English vocabulary, lower-cased), ids above are out-of-vocabulary words it added while
+// reading. A test checks this constant against the model, so an upgrade cannot silently break it.
+export const WINK_LEXICON_SIZE = 87593;
+const known = new Map<string, boolean>();
+
+/** True when wink's English lexicon knows the lower-cased word ("bill", "turkey"; not "kyiv"). */
+export function isEnglishWord(lower: string): boolean {
+  let v = known.get(lower);
+  if (v === undefined) {
+    const ids = nlp.readDoc(lower).tokens().out(its.uniqueId) as unknown as number[];
+    v = ids.length === 1 && ids[0] < WINK_LEXICON_SIZE;
+    if (known.size > 50_000) known.clear();
+    known.set(lower, v);
+  }
+  return v;
+}
+
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Short display of a span of the text, for messages. */
+export function snippet(text: string, start: number, end: number, max = 60): string {
+  const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

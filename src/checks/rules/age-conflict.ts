@@ -1,0 +1,126 @@
+import type { Doc } from '../../model/doc.ts';
+import type { Report, Rule } from '../types.ts';
+import { docsPath } from '../types.ts';
+import { layer, memo, MONTHS, WEEKDAYS } from '../helpers.ts';
+import { FEMALE_FORENAMES, MALE_FORENAMES } from '../../nlp/gazetteer/forenames.ts';
+import { DEMONYMS, PLACES } from '../../nlp/gazetteer/places.ts';
+import { HONORIFICS, TITLE_WORDS } from '../../nlp/gazetteer/roles.ts';
+
+// One person given two ages. Ages are read where news writes them, right by the name:
+// "Margaret Pryce, 54,", "Pryce (54)", "Vadim Shishimarin, a 21-year-old …", "21-year-old Vadim
+// Shishimarin". A bare surname is resolved to the one full name in the article ending with it;
+// when relatives share the surname ("Margaret Pryce", "Tom Pryce") it is ambiguous and skipped.
+
+const CAP = String.raw`[A-Z][\p{L}'’-]+`;
+const NAME = String.raw`((?:${CAP}\.?\s+){0,3}${CAP})`;
+const AFTER = String.raw`(?=\s*[,;.)]|\s+(?:and|who|was|is|has|had|said|says|from|of|died|told)\b)`;
+const AGE_RES: RegExp[] = [
+  new RegExp(String.raw`${NAME},\s+(\d{1,3})${AFTER}`, 'gu'),
+  new RegExp(String.raw`${NAME},\s+(?:a|an|the|aged)\s+(\d{1,3})(?:-year-old\b|${AFTER})`, 'gu'),
+  new RegExp(String.raw`${NAME}\s+\((\d{1,3})\)`, 'gu'),
+];
+const AGE_BEFORE_RE = new RegExp(String.raw`\b(\d{1,3})-year-old\s+${NAME}`, 'gu');
+const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, 'the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'however', 'meanwhile',
+  'today', 'yesterday', 'last', 'this', 'that', 'he', 'she', 'they', 'it', 'we', 'i']);
+
+interface AgeAt {
+  name: string;
+  age: number;
+  start: number;
+  end: number;
+  nameStart: number;
+}
+
+/** Strips titles and honorifics in front ("Mayor Daniel Okafor" → "Daniel Okafor"); null when not a name. */
+function cleanName(raw: string): { name: string; offset: number; honorific: boolean } | null {
+  const words = raw.split(/\s+/);
+  let k = 0;
+  let honorific = false;
+  while (k < words.length - 1) {
+    const w = words[k].toLowerCase();
+    if (HONORIFICS.has(w) || HONORIFICS.has(w.replace(/\.$/, ''))) honorific = true;
+    else if (!TITLE_WORDS.has(w) && !NOT_NAMES.has(w)) break;
+    k++;
+  }
+  const kept = words.slice(k);
+  const lower = kept.join(' ').toLowerCase();
+  if (kept.some((w) => NOT_NAMES.has(w.toLowerCase())) || PLACES.has(lower) || DEMONYMS.has(lower)) return null;
+  if (kept.length === 1 && TITLE_WORDS.has(lower)) return null;
+  const offset = raw.indexOf(kept[0]);
+  return { name: kept.join(' '), offset, honorific };
+}
+
+/** Full person names in the article: entities when the layer has them, plus capitalised pairs led by a forename. */
+function fullNames(doc: Doc): string[] {
+  return memo(doc, 'age-conflict:fullNames', () => {
+    const names = new Set<string>();
+    for (const e of layer(doc, 'entities', [])) if (e.type === 'person' && /\s/.test(e.name)) names.add(e.name);
+    for (const m of doc.text.matchAll(new RegExp(String.raw`\b(${CAP})\s+(${CAP})\b`, 'gu'))) {
+      const first = m[1].toLowerCase();
+      if (MALE_FORENAMES.has(first) || FEMALE_FORENAMES.has(first)) names.add(`${m[1]} ${m[2]}`);
+    }
+    return [...names];
+  });
+}
+
+/** The person an age belongs to, as a stable key, or null when the name is not clearly one person. */
+function personKey(doc: Doc, name: string, honorific: boolean): string | null {
+  const words = name.split(' ');
+  const surname = words[words.length - 1];
+  const candidates = fullNames(doc).filter((n) => n.endsWith(` ${surname}`) && (words.length === 1 || n.startsWith(words[0])));
+  if (words.length > 1) {
+    const first = words[0].toLowerCase();
+    const isPerson = honorific || MALE_FORENAMES.has(first) || FEMALE_FORENAMES.has(first) || candidates.length > 0;
+    return isPerson ? name : null;
+  }
+  const distinct = new Set(candidates.map((n) => n.split(' ')[0]));
+  if (distinct.size !== 1) return null;
+  return candidates.sort((a, b) => b.length - a.length)[0];
+}
+
+export const ageConflict: Rule = {
+  meta: {
+    id: 'age-conflict',
+    description: 'One person given two different ages.',
+    category: 'consistency',
+    severity: 'warning',
+    docs: docsPath('age-conflict'),
+  },
+  check(doc) {
+    const text = doc.text;
+    const found: AgeAt[] = [];
+    const add = (raw: string, rawStart: number, age: number, start: number, end: number) => {
+      const c = cleanName(raw);
+      if (!c || age < 1 || age > 115) return;
+      const key = personKey(doc, c.name, c.honorific);
+      if (key) found.push({ name: key, age, start, end, nameStart: rawStart + c.offset });
+    };
+    for (const re of AGE_RES) {
+      for (const m of text.matchAll(re)) {
+        const ageAt = m.index + m[0].lastIndexOf(m[2]);
+        add(m[1], m.index, Number(m[2]), ageAt, ageAt + m[2].length);
+      }
+    }
+    for (const m of text.matchAll(AGE_BEFORE_RE)) {
+      add(m[2], m.index + m[0].lastIndexOf(m[2]), Number(m[1]), m.index, m.index + m[1].length);
+    }
+    found.sort((a, b) => a.start - b.start);
+    const first = new Map<string, AgeAt>();
+    const out: Report[] = [];
+    for (const a of found) {
+      const prev = first.get(a.name);
+      if (!prev) {
+        first.set(a.name, a);
+        continue;
+      }
+      if (prev.age === a.age || prev.start === a.start) continue;
+      out.push({
+        start: a.nameStart,
+        end: a.end,
+        message: `${a.name} is ${a.age} here but ${prev.age} earlier.`,
+        related: [{ start: prev.nameStart, end: prev.end, message: `age given earlier: ${prev.age}` }],
+      });
+    }
+    return out;
+  },
+};

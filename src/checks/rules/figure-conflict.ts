@@ -1,0 +1,208 @@
+import type { Figure, Token } from '../../model/types.ts';
+import type { Report, Rule } from '../types.ts';
+import { docsPath } from '../types.ts';
+import { layer, tokenAt } from '../helpers.ts';
+
+// Two different figures for one quantity: "more than 10,000 possible war crimes" … "more than
+// 13,000 cases on war crimes"; "1,200 jobs will go" … "the 1,500 job cuts". A quantity is
+// identified by the nouns counted (the noun phrase after the number, and for a measure-like head
+// such as "cases", the noun of its of/on phrase). News legitimately gives many figures of one
+// noun, so a pair is only reported when nothing in either sentence says the figures differ on
+// purpose: a change ("rose to", "up from"), a comparison, a subset ("300 of the 1,500"), a
+// rate ("a year"), or a different year; when modifiers set them apart ("full-time" vs
+// "part-time"); and when the values are within a factor of two (beyond that, different things).
+
+// Money is left out: articles give many sums in one currency (donations, budgets, prices) and the
+// noun after a sum rarely identifies what it measures.
+const KINDS = new Set(['count', 'number']);
+/** Hedges a restated figure can carry; approximate ones ("about", "nearly") do not conflict. */
+const FIRM_QUALIFIERS = new Set(['more than', 'over', 'at least', 'fewer than', 'less than']);
+const MAX_RATIO = 2;
+const MIN_VALUE = 10;
+
+/** Heads too general to identify a quantity on their own. */
+const GENERIC = new Set(`people person time year day month week hour minute second percent point percentage
+  case number total amount figure part share member unit thing way one lot kind sort type dollar pound euro cent
+  vote seat`.split(/\s+/).filter(Boolean));
+/** Words that, near a figure, say the article contrasts it with another on purpose. */
+const CONTRAST = new Set(`from up down rose risen rise rises rising fell fallen fall falls falling increase increased
+  increases increasing decrease decreased decreases decreasing grew grow grown grows growing jump jumped jumps
+  drop dropped drops doubled tripled halved compared compare versus vs another additional extra more fewer less
+  previous previously initially originally earlier later last next per each annual annually annualized
+  total totaling totalling including included includes among average estimated estimate revised projected
+  expected forecast target goal instead only just nearly almost about around roughly approximately some
+  than between plus remaining rest other new old first second out different separate all`.split(/\s+/).filter(Boolean));
+/** Measures, not things counted: two lengths or weights in one article are rarely one quantity. */
+const MEASURES = new Set(`foot feet mile meter metre kilometer kilometre km inch yard acre hectare gallon liter litre
+  barrel ton tonne pound kilogram kg gram ounce degree mph`.split(/\s+/).filter(Boolean));
+/** Sentences apart within which a second figure for the same thing reads as a restatement. */
+const NEAR_SENTENCES = 2;
+const YEAR_RE = /^(?:1[89]|20)\d\d$/;
+
+/**
+ * Whether the later figure refers back to the earlier one: it is definite ("the 1,500 job cuts",
+ * "those 300 homes"), both come from the same speaker, or it follows within a sentence or two.
+ * Two unrelated tallies of one noun far apart in a story are usually different things.
+ */
+function restates(tokens: readonly Token[], quotes: ReadonlyMap<string, string | null>, a: Quantity, b: Quantity): boolean {
+  if (b.sentence - a.sentence <= NEAR_SENTENCES) return true;
+  const prev = tokens[tokenAt(tokens, b.f.start) - 1];
+  if (prev && /^(?:the|those|these|its|their|his|her)$/.test(prev.lower)) return true;
+  const sa = a.f.attribution ? quotes.get(a.f.attribution) : null;
+  const sb = b.f.attribution ? quotes.get(b.f.attribution) : null;
+  return !!sa && sa === sb;
+}
+
+interface Quantity {
+  f: Figure;
+  value: number;
+  sentence: number;
+  head: string;
+  nouns: Set<string>;
+  mods: Set<string>;
+}
+
+const singular = (w: string): string =>
+  w.length > 4 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+
+function isNumberToken(t: Token): boolean {
+  return t.pos === 'NUM' || t.type === 'number' || /^(?:hundred|thousand|million|billion|trillion|bn|m|k)$/.test(t.lower);
+}
+
+/**
+ * The counted noun phrase after the figure: its head noun, all its nouns ("job cuts" → job, cut)
+ * and its other modifiers, or null when it has no noun that identifies a quantity.
+ */
+function quantityOf(tokens: readonly Token[], f: Figure): { head: string; nouns: Set<string>; mods: Set<string> } | null {
+  let i = tokenAt(tokens, f.start);
+  let lastNum = -1;
+  for (; i < tokens.length && tokens[i].start < f.end; i++) if (isNumberToken(tokens[i])) lastNum = i;
+  if (lastNum < 0) return null;
+  const sent = tokens[lastNum].sentence;
+  const nouns = new Set<string>();
+  const mods = new Set<string>();
+  let j = lastNum + 1;
+  if (j < tokens.length && (tokens[j].text === '%' || tokens[j].lower === 'percent')) return null;
+  let head = '';
+  for (; j < tokens.length && tokens[j].sentence === sent; j++) {
+    const t = tokens[j];
+    if (t.pos === 'NOUN' || (t.pos === 'VERB' && head !== '' && /s$/.test(t.lower))) {
+      head = singular(t.lower);
+      nouns.add(head);
+    } else if (t.pos === 'ADJ' || t.pos === 'PROPN' || t.text === '-' || (t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower))) {
+      if (head) break;
+      mods.add(t.lower);
+    } else break;
+  }
+  if (!head) return null;
+  // "13,000 cases (under investigation) on war crimes": a measure-like head counts its of/on noun.
+  if (GENERIC.has(head)) {
+    let depth = 0;
+    for (let k = j; k < tokens.length && tokens[k].sentence === sent && k < j + 8; k++) {
+      const t = tokens[k];
+      if (t.text === '(') depth++;
+      else if (t.text === ')') depth--;
+      else if (depth === 0 && (t.lower === 'of' || t.lower === 'on' || t.lower === 'for' || t.lower === 'in')) {
+        for (let n = k + 1; n < tokens.length && tokens[n].sentence === sent; n++) {
+          const u = tokens[n];
+          if (u.pos === 'NOUN') nouns.add((head = singular(u.lower)));
+          else if (u.pos !== 'ADJ' && u.pos !== 'DET') break;
+        }
+        break;
+      }
+    }
+  }
+  if (GENERIC.has(head) || MEASURES.has(head)) return null;
+  for (const g of GENERIC) nouns.delete(g);
+  return { head, nouns, mods };
+}
+
+/** True when words within a few tokens of the figure, or a year in its sentence, mark a deliberate contrast. */
+function contrasted(tokens: readonly Token[], f: Figure): boolean {
+  const at = tokenAt(tokens, f.start);
+  if (at >= tokens.length) return true;
+  const sent = tokens[at].sentence;
+  for (let k = Math.max(0, at - 5); k < Math.min(tokens.length, at + 10); k++) {
+    const t = tokens[k];
+    if (t.sentence !== sent) continue;
+    if (t.start >= f.start && t.end <= f.end) continue;
+    // "more than"/"fewer than" before a figure is a hedge, not a comparison.
+    if (k < at && (t.lower === 'more' || t.lower === 'less' || t.lower === 'fewer' || t.lower === 'than') &&
+      tokens.slice(k, at).every((u) => /^(?:more|less|fewer|than)$/.test(u.lower))) continue;
+    if (CONTRAST.has(t.lower)) return true;
+    if ((t.lower === 'to' || t.text === '-' || t.text === '–' || t.lower === 'and') && k === at - 1) return true;
+    if (t.lower === 'of' && k > at && tokens[k + 1]?.lower === 'the') return true;
+    if ((t.lower === 'a' || t.lower === 'every' || t.lower === 'each') && k > at && /^(?:year|month|week|day)$/.test(tokens[k + 1]?.lower ?? '')) return true;
+  }
+  for (let k = at; k >= 0 && tokens[k].sentence === sent; k--) if (YEAR_RE.test(tokens[k].text)) return true;
+  for (let k = at; k < tokens.length && tokens[k].sentence === sent; k++) if (YEAR_RE.test(tokens[k].text)) return true;
+  return false;
+}
+
+/** One quantity when either head is among the other's nouns ("jobs" / "job cuts"), not when only modifiers meet. */
+function sameQuantity(a: { head: string; nouns: Set<string> }, b: { head: string; nouns: Set<string> }): string | null {
+  if (a.head === b.head || b.nouns.has(a.head)) return a.head;
+  if (a.nouns.has(b.head)) return b.head;
+  return null;
+}
+
+/** Each side has a modifier the other lacks ("Republican voters" / "Democratic voters"). */
+const distinguished = (a: Set<string>, b: Set<string>): boolean =>
+  [...a].some((m) => !b.has(m)) && [...b].some((m) => !a.has(m));
+
+export const figureConflict: Rule = {
+  meta: {
+    id: 'figure-conflict',
+    description: 'Two different figures for one quantity within the article.',
+    category: 'consistency',
+    severity: 'warning',
+    docs: docsPath('figure-conflict'),
+  },
+  check(doc) {
+    const tokens = layer(doc, 'tokens', []);
+    const figures = layer(doc, 'figures', []);
+    const speakers = new Map(layer(doc, 'quotes', []).map((q) => [q.id, q.speakerEntity ?? q.speakerName]));
+    const all: Quantity[] = [];
+    for (const f of figures) {
+      if (!KINDS.has(f.kind) || typeof f.value !== 'number' || !Number.isFinite(f.value)) continue;
+      if (Math.abs(f.value) < MIN_VALUE || (f.kind === 'number' && Number.isInteger(f.value) && YEAR_RE.test(String(f.value)))) continue;
+      const q = quantityOf(tokens, f);
+      if (!q) continue;
+      const at = tokenAt(tokens, f.start);
+      all.push({ f, value: f.value, sentence: tokens[at]?.sentence ?? -1, ...q });
+    }
+    // A quantity the article gives three or more values for is a running tally (delegates, votes),
+    // not one figure restated: a slip shows up as exactly two values.
+    const values = new Map<string, Set<number>>();
+    for (const q of all) {
+      for (const n of q.nouns) {
+        let v = values.get(n);
+        if (!v) values.set(n, (v = new Set()));
+        v.add(q.value);
+      }
+    }
+    const qs = all.filter((q) => (values.get(q.head)?.size ?? 0) <= 2 &&
+      (q.f.qualifier === null || FIRM_QUALIFIERS.has(q.f.qualifier)) && !contrasted(tokens, q.f));
+    const out: Report[] = [];
+    const reported = new Set<Quantity>();
+    for (let b = 1; b < qs.length; b++) {
+      const qb = qs[b];
+      for (let a = 0; a < b; a++) {
+        const qa = qs[a];
+        if (qa.sentence === qb.sentence || qa.value === qb.value || reported.has(qb)) continue;
+        const ratio = Math.max(qa.value, qb.value) / Math.min(qa.value, qb.value);
+        if (!(ratio <= MAX_RATIO)) continue;
+        const key = sameQuantity(qa, qb);
+        if (!key || distinguished(qa.mods, qb.mods) || !restates(tokens, speakers, qa, qb)) continue;
+        reported.add(qb);
+        out.push({
+          start: qb.f.start,
+          end: qb.f.end,
+          message: `"${qb.f.text}" conflicts with "${qa.f.text}" earlier for the same quantity (${key}s).`,
+          related: [{ start: qa.f.start, end: qa.f.end, message: `earlier figure: ${qa.f.text}` }],
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,140 @@
+import type { Doc } from '../../model/doc.ts';
+import type { Report, Rule } from '../types.ts';
+import { docsPath } from '../types.ts';
+import { isEnglishWord, layer, MONTHS, WEEKDAYS } from '../helpers.ts';
+import { FEMALE_FORENAMES, MALE_FORENAMES } from '../../nlp/gazetteer/forenames.ts';
+import { DEMONYMS, PLACES } from '../../nlp/gazetteer/places.ts';
+import { nameKey, OUTLET_NAMES } from '../../nlp/gazetteer/outlets.ts';
+
+// One person spelled two ways ("Aisha Rahman" … "Rahmen"; "Katarzyna Nowak" … "Nowack"). The
+// reference spellings are the surnames of full person names; a capitalised word one edit away
+// (two for long names) is a variant unless it is itself a known word, place or forename, a
+// plural or possessive, or the surname of someone else with a different forename. Relatives
+// share a surname spelled the same way, so they are never compared at all.
+
+const CAP_WORD_RE = /\b[A-Z][\p{Ll}'’-]{3,}\b/gu;
+const FULL_NAME_RE = /\b([A-Z][\p{Ll}'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\p{Ll}'’-]{2,})\b/gu;
+const STOP = new Set([...MONTHS, ...WEEKDAYS]);
+
+/** Optimal-string-alignment distance, or max+1 as soon as it must exceed max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n];
+}
+
+const isForename = (w: string): boolean => MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w);
+
+interface Person {
+  forenames: Set<string>;
+}
+
+/** Surname → forenames it appears with, from person entities or from forename-led name pairs. */
+function surnames(doc: Doc): Map<string, Person> {
+  const out = new Map<string, Person>();
+  const add = (first: string, last: string) => {
+    let p = out.get(last);
+    if (!p) out.set(last, (p = { forenames: new Set() }));
+    if (first) p.forenames.add(first);
+  };
+  for (const e of layer(doc, 'entities', [])) {
+    if (e.type !== 'person') continue;
+    const w = e.name.split(/\s+/).filter((x) => /^[A-Z]/.test(x));
+    if (w.length >= 2) add(w[0], w[w.length - 1]);
+  }
+  for (const m of doc.text.matchAll(FULL_NAME_RE)) {
+    if (isForename(m[1].toLowerCase()) && !isForename(m[2].toLowerCase())) add(m[1], m[2]);
+  }
+  return out;
+}
+
+function skippable(w: string): boolean {
+  const l = w.toLowerCase();
+  return STOP.has(l) || PLACES.has(l) || DEMONYMS.has(l) || isForename(l) || OUTLET_NAMES.has(nameKey(w)) || isEnglishWord(l);
+}
+
+const inflected = (a: string, b: string): boolean =>
+  [a, b].some((x) => { const y = x === a ? b : a; return y === `${x}s` || y === `${x}es` || y === `${x}'s` || y === `${x}’s`; });
+
+export const nameVariant: Rule = {
+  meta: {
+    id: 'name-variant',
+    description: 'One person\'s name spelled two ways ("Rahman" / "Rahmen").',
+    category: 'consistency',
+    severity: 'warning',
+    docs: docsPath('name-variant'),
+  },
+  check(doc) {
+    const people = surnames(doc);
+    if (people.size === 0) return [];
+    const text = doc.text;
+    const seen = new Map<string, { first: number; count: number }>();
+    for (const m of text.matchAll(CAP_WORD_RE)) {
+      const s = seen.get(m[0]);
+      if (s) s.count++;
+      else seen.set(m[0], { first: m.index, count: 1 });
+    }
+    const out: Report[] = [];
+    const done = new Set<string>();
+    for (const [surname, person] of people) {
+      const ref = seen.get(surname);
+      if (!ref || surname.length < 4) continue;
+      for (const [w, at] of seen) {
+        if (w === surname || done.has(w) || w[0] !== surname[0]) continue;
+        const max = Math.min(w.length, surname.length) >= 9 ? 2 : 1;
+        if (editDistance(w, surname, max) > max || inflected(w, surname) || skippable(w)) continue;
+        // Someone else's surname when it comes with a forename of its own that the reference lacks.
+        const other = people.get(w);
+        if (other && [...other.forenames].some((f) => !person.forenames.has(f))) continue;
+        // The rarer spelling is the slip; on a tie, the later one.
+        const slipIsW = at.count < ref.count || (at.count === ref.count && at.first > ref.first);
+        const [bad, good, badAt, goodAt] = slipIsW ? [w, surname, at, ref] : [surname, w, ref, at];
+        done.add(w);
+        out.push({
+          start: badAt.first,
+          end: badAt.first + bad.length,
+          message: `"${bad}" looks like a misspelling of "${good}", used ${goodAt.count === 1 ? 'once' : `${goodAt.count} times`} elsewhere.`,
+          related: [{ start: goodAt.first, end: goodAt.first + good.length, message: `spelled "${good}" here` }],
+        });
+      }
+    }
+    // Forename slips of one surname: "Katarzyna Nowak" … "Katarzina Nowak", unless both are real forenames (Mark/Mary).
+    for (const [surname, person] of people) {
+      const fs = [...person.forenames];
+      for (let i = 0; i < fs.length; i++) {
+        for (let j = i + 1; j < fs.length; j++) {
+          const [a, b] = [fs[i], fs[j]];
+          if (a.length < 5 || b.length < 5 || editDistance(a, b, 1) > 1) continue;
+          if (isForename(a.toLowerCase()) && isForename(b.toLowerCase())) continue;
+          const ia = text.indexOf(`${a} ${surname}`);
+          const ib = text.indexOf(`${b} ${surname}`);
+          if (ia < 0 || ib < 0) continue;
+          const [badAt, goodAt, bad, good] = isForename(a.toLowerCase()) || ia < ib ? [ib, ia, b, a] : [ia, ib, a, b];
+          out.push({
+            start: badAt,
+            end: badAt + bad.length + 1 + surname.length,
+            message: `"${bad} ${surname}" looks like a misspelling of "${good} ${surname}".`,
+            related: [{ start: goodAt, end: goodAt + good.length + 1 + surname.length, message: `spelled "${good} ${surname}" here` }],
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,53 @@
+import type { Quote } from '../../model/types.ts';
+import type { Report, Rule } from '../types.ts';
+import { docsPath } from '../types.ts';
+import { layer, paragraphAt, snippet } from '../helpers.ts';
+
+// A direct quote nobody is said to have spoken. News often leaves a follow-on quote bare when
+// its speaker is plain from context ("Smith said X.\n"Y.""), so a quote only counts as
+// unattributed when neither its paragraph nor the one before it attributes anything or names a
+// person. Short quoted phrases are titles, slogans or scare quotes, not speech.
+const MIN_WORDS = 5;
+
+export const unattributedQuote: Rule = {
+  meta: {
+    id: 'unattributed-quote',
+    description: 'A direct quote with no speaker in its paragraph or the one before.',
+    category: 'sourcing',
+    severity: 'warning',
+    docs: docsPath('unattributed-quote'),
+  },
+  check(doc) {
+    const quotes = layer(doc, 'quotes', []);
+    if (quotes.length === 0) return [];
+    const mentions = layer(doc, 'mentions', []);
+    const attributed = new Set<string>();
+    for (const q of quotes) if (q.speaker || q.cue) attributed.add(q.attribution);
+    // Paragraphs that attribute something or mention a person, outside the quote itself.
+    const voiced = new Set<number>();
+    for (const q of quotes) {
+      if (q.speaker) voiced.add(paragraphAt(doc, q.speaker.start));
+      if (q.cue) voiced.add(paragraphAt(doc, q.cue.start));
+    }
+    const personMentions = mentions.filter((m) => m.type === 'person' || m.kind === 'pronoun' || (m.kind === 'name' && m.type === null));
+    const out: Report[] = [];
+    for (const q of quotes) {
+      if (q.kind !== 'direct' || attributed.has(q.attribution)) continue;
+      if (wordCount(q) < MIN_WORDS) continue;
+      const p = paragraphAt(doc, q.start);
+      if (p < 0 || voiced.has(p) || voiced.has(p - 1)) continue;
+      const near = personMentions.some((m) => {
+        if (m.start >= q.start && m.end <= q.end) return false;
+        const mp = paragraphAt(doc, m.start);
+        return mp === p || mp === p - 1;
+      });
+      if (near) continue;
+      out.push({ start: q.start, end: q.end, message: `Direct quote with no speaker near it: ${snippet(doc.text, q.start, q.end, 50)}` });
+    }
+    return out;
+  },
+};
+
+function wordCount(q: Quote): number {
+  return (q.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}

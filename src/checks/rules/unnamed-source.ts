@@ -1,0 +1,43 @@
+import type { Report, Rule } from '../types.ts';
+import { docsPath } from '../types.ts';
+import { layer, snippet } from '../helpers.ts';
+
+// Attribution to someone the reader cannot identify: a speaker resolved to an `unnamed` entity,
+// a speaker phrase with no name in it ("officials", "a person familiar with the talks"), or an
+// anonymity formula anywhere in the text.
+const ANON_RE = /\b(?:on (?:the )?condition (?:of|that (?:he|she|they) not be) (?:anonymity|named|identified)|(?:who|and) (?:asked|requested|declined|wished) (?:not )?to be (?:named|identified)|(?:was|were|is|are) not authori[sz]ed to (?:speak|comment|discuss)|spok?e anonymously|speaking anonymously|declined to be (?:named|identified))\b/gi;
+const UNNAMED_HEAD = /\b(?:officials?|sources?|aides?|insiders?|people|persons?|someone|diplomats?|observers?|(?:a|an|one|two|three|several) (?:senior |top |former )?(?:official|source|aide|person|diplomat|officer|employee|staffer|member))\b/i;
+
+export const unnamedSource: Rule = {
+  meta: {
+    id: 'unnamed-source',
+    description: 'An attribution to an unnamed source ("officials said", "spoke on condition of anonymity").',
+    category: 'sourcing',
+    severity: 'info',
+    docs: docsPath('unnamed-source'),
+  },
+  check(doc) {
+    const out: Report[] = [];
+    const entities = new Map(layer(doc, 'entities', []).map((e) => [e.id, e]));
+    const done = new Set<string>();
+    for (const q of layer(doc, 'quotes', [])) {
+      if (!q.speaker || done.has(q.attribution)) continue;
+      const ent = q.speakerEntity ? entities.get(q.speakerEntity) : undefined;
+      const s = q.speaker.text;
+      const unnamed = ent ? ent.type === 'unnamed' : UNNAMED_HEAD.test(s) && !/\b[A-Z][a-z]+\b/.test(s.replace(/^[A-Z]/, ''));
+      if (!unnamed) continue;
+      done.add(q.attribution);
+      out.push({
+        start: q.speaker.start,
+        end: q.speaker.end,
+        message: `Attributed to an unnamed source: "${snippet(doc.text, q.speaker.start, q.speaker.end, 50)}".`,
+        related: [{ start: q.start, end: q.end, message: 'the attributed words' }],
+      });
+    }
+    for (const m of doc.text.matchAll(ANON_RE)) {
+      if (out.some((f) => Math.abs(f.start - m.index) < 200)) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, message: `Source granted anonymity: "${m[0]}".` });
+    }
+    return out;
+  },
+};

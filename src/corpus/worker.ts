@@ -1,0 +1,18 @@
+// A corpus analysis worker: loads the engine once, then answers tasks in the order they arrive
+// (the pool relies on that order to know which article a crash interrupted).
+import { parentPort } from 'node:worker_threads';
+import type { Task, WorkerMessage } from './protocol.ts';
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts runs as a worker thread of "trustlens corpus run"');
+const post = (m: WorkerMessage) => port.postMessage(m);
+
+try {
+  const { analyseTask } = await import('./analyse-task.ts');
+  // Warm-up: the model's lazy parts and the JIT, before the clock of the first real article.
+  analyseTask({ seq: -1, id: 'warm-up', kind: 'text', content: '"We are ready," the spokeswoman told Reuters on Monday.' });
+  port.on('message', (task: Task) => post(analyseTask(task)));
+  post({ ready: true });
+} catch (e) {
+  post({ fatal: (e as Error)?.stack ?? String(e) });
+}

@@ -1,0 +1,387 @@
+import type { Entity, EntityType, Gender, Mention, Sentence, TextSpan, Token } from '../model/types.ts';
+import { OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
+import { HONORIFICS, ORG_NOUNS, PERSON_ROLES, ROLE_SYNONYMS } from './gazetteer/roles.ts';
+import { FEMALE_FORENAMES, MALE_FORENAMES } from './gazetteer/forenames.ts';
+import { NEUTER_PRONOUNS, PLURAL_PRONOUNS } from './mentions.ts';
+import { quotedTokens, tokenAt } from './quoted.ts';
+
+// Coreference by sieves, most precise first (the order of Stanford's deterministic coreference):
+// A. names (exact, aliases, surname/forename subsets, organisation suffixes), B. titles and
+// appositions, then definite descriptions, C. pronouns by salience. See docs/entities.md.
+
+/** Verbs of saying: a mention next to one is a speaker, the most salient thing in news prose. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(`said says say told tells tell added adds explained explains wrote
+writes stated states noted notes argued argues claimed claims confessed confesses laments lamented insisted insists
+asked asks replied replies responded responds warned warns announced announces declared declares acknowledged
+acknowledges admitted admits recalled recalls continued continues commented comments tweeted tweets posted posts
+believes believed thinks thought according testified testifies conceded concedes emphasized stressed suggested
+suggests predicted predicts urged urges pointed complained complains countered counters reiterated
+reiterates`.split(/\s+/));
+
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['un', 'united nations'], ['eu', 'european union'], ['us', 'united states'], ['usa', 'united states'],
+  ['america', 'united states'], ['united states of america', 'united states'], ['uk', 'united kingdom'],
+  ['britain', 'united kingdom'], ['great britain', 'united kingdom'], ['ap', 'associated press'],
+  ['kiev', 'kyiv'], ['who', 'world health organization'], ['nyt', 'new york times'], ['gop', 'republican party'],
+]);
+const PLACE_NOUNS = new Set(['village', 'city', 'town', 'region', 'province', 'state', 'capital', 'county', 'district', 'island', 'port']);
+const PLACE_PREPS = new Set(['in', 'near', 'across', 'throughout', 'outside', 'inside', 'from', 'to', 'into']);
+const DEFINITE = new Set(['the', 'this', 'that']);
+// "the company" may refer to any organisation named just before; "the ministry" only to a ministry.
+const GENERIC_ORG = new Set(['company', 'firm', 'corporation', 'group', 'organization', 'organisation', 'startup',
+  'manufacturer', 'retailer', 'airline', 'insurer', 'lender', 'publisher', 'broadcaster', 'outlet', 'network', 'charity']);
+const PLURAL_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<EntityType>(['group', 'organisation']);
+// Countries act in news ("Russia has denied … what it calls"), so "it" may be a place.
+const NEUTER_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<EntityType>(['organisation', 'outlet', 'place']);
+const SALIENCE_WINDOW = 4; // sentences a pronoun looks back
+const W_HONORIFIC = 3;
+const W_FORENAME = 2;
+const W_ROLE = 2;
+const W_PRONOUN = 1;
+
+interface Evidence extends TextSpan { gender: Gender; weight: number }
+
+interface Cluster {
+  id: string;
+  order: number;
+  members: number[];
+  /** Token words of each name mention, lower case. */
+  names: string[][];
+  longest: string[];
+  type: Map<EntityType, number>;
+  heads: Set<string>;
+  male: number;
+  female: number;
+  evidence: Evidence[];
+  named: boolean;
+  group: boolean;
+  descr: string;
+  lastPos: number;
+}
+
+export interface CorefResult {
+  entities: Entity[];
+  /** Entity id per mention (index-aligned with the mentions given). */
+  entityOf: (string | null)[];
+}
+
+/** What the salience ranking needs about each mention; built once per document. */
+export interface MentionInfo {
+  t0: number;
+  t1: number;
+  quoted: boolean;
+  subject: boolean;
+  speech: boolean;
+  paragraph: number;
+}
+
+export function mentionInfo(tokens: readonly Token[], sentences: readonly Sentence[], mentions: readonly Mention[], quoted: Uint8Array = quotedTokens(tokens, sentences)): MentionInfo[] {
+  const out: MentionInfo[] = new Array(mentions.length);
+  let lastSentence = -1;
+  let sawSubject = false;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const t0 = tokenAt(tokens, m.start);
+    let t1 = t0;
+    while (t1 < tokens.length && tokens[t1].start < m.end) t1++;
+    if (m.sentence !== lastSentence) { lastSentence = m.sentence; sawSubject = false; }
+    const q = quoted[t0] === 1;
+    const next = tokens[t1];
+    const prev = t0 > 0 ? tokens[t0 - 1] : undefined;
+    const speech = (next !== undefined && next.sentence === m.sentence && SPEECH_VERBS.has(next.lower)) ||
+      (prev !== undefined && prev.sentence === m.sentence && SPEECH_VERBS.has(prev.lower));
+    // The first narrator-side person mention of a sentence, or one right before its verb, is its subject.
+    let subject = false;
+    if (!q && (m.kind !== 'nominal' || m.type === 'person')) {
+      if (!sawSubject) { subject = true; sawSubject = true; }
+      else if (next && (next.pos === 'VERB' || next.pos === 'AUX')) subject = true;
+    }
+    out[i] = { t0, t1, quoted: q, subject, speech, paragraph: sentences[m.sentence].paragraph };
+  }
+  return out;
+}
+
+export function clusterGender(male: number, female: number): Gender {
+  return male > female ? 'male' : female > male ? 'female' : 'unknown';
+}
+
+export interface Candidate { entity: string; score: number }
+
+/**
+ * Ranks person entities as antecedents of a pronoun at mention index `at`, by salience: recency in
+ * sentences, subject or speaker position, narrator text over quoted text, prominence, and gender
+ * agreement as a preference (a mismatch costs, it does not exclude: writers and translators slip).
+ * `bonus` adds speaker salience from quotes when the speakers stage asks.
+ */
+export function rankAntecedents(
+  mentions: readonly Mention[], info: readonly MentionInfo[], entityOf: readonly (string | null)[],
+  isPerson: (e: string) => boolean, genderOf: (e: string) => Gender, countOf: (e: string) => number,
+  at: number, sentence: number, paragraph: number, gender: Gender, bonus?: ReadonlyMap<string, number>,
+): Candidate[] {
+  const best = new Map<string, number>();
+  for (let k = at - 1; k >= 0; k--) {
+    const m = mentions[k];
+    const dist = sentence - m.sentence;
+    if (dist > SALIENCE_WINDOW) break;
+    const e = entityOf[k];
+    if (e === null || best.has(e) || !isPerson(e)) continue;
+    const mi = info[k];
+    let s = 10 - 2.5 * dist;
+    if (mi.subject) s += 2;
+    if (mi.speech) s += 2;
+    if (mi.quoted) s -= 5;
+    if (mi.paragraph !== paragraph) s -= 1.5;
+    s += Math.min(countOf(e), 6) * 0.5;
+    const g = genderOf(e);
+    if (gender !== 'unknown' && g !== 'unknown') s += g === gender ? 4 : -6;
+    best.set(e, s + (bonus?.get(e) ?? 0));
+  }
+  if (bonus) for (const [e, b] of bonus) if (!best.has(e) && isPerson(e)) best.set(e, b - 2.5 * SALIENCE_WINDOW);
+  return [...best].map(([entity, score]) => ({ entity, score })).sort((a, b) => b.score - a.score);
+}
+
+function isSubset(small: readonly string[], big: readonly string[]): boolean {
+  for (const w of small) if (!big.includes(w)) return false;
+  return true;
+}
+
+function typeOf(c: Cluster): EntityType | null {
+  let best: EntityType | null = null;
+  let bw = 0;
+  for (const [t, w] of c.type) if (w > bw) { best = t; bw = w; }
+  return best;
+}
+
+function vote(c: Cluster, t: EntityType | null, w: number): void {
+  if (t) c.type.set(t, (c.type.get(t) ?? 0) + w);
+}
+
+/** Clusters mentions into entities: names, then descriptions, then pronouns (sieves A–C). */
+export function resolveCoreference(text: string, tokens: readonly Token[], sentences: readonly Sentence[], mentions: readonly Mention[]): CorefResult {
+  const quoted = quotedTokens(tokens, sentences);
+  const info = mentionInfo(tokens, sentences, mentions, quoted);
+  const entityOf: (string | null)[] = new Array(mentions.length).fill(null);
+  const clusters: Cluster[] = [];
+  const byId = new Map<string, Cluster>();
+  const byKey = new Map<string, Cluster>();
+  const byWord = new Map<string, Set<Cluster>>();
+
+  const newCluster = (i: number, named: boolean): Cluster => {
+    const c: Cluster = { id: `en${clusters.length + 1}`, order: clusters.length, members: [], names: [], longest: [], type: new Map(), heads: new Set(),
+      male: 0, female: 0, evidence: [], named, group: false, descr: mentions[i].text, lastPos: i };
+    clusters.push(c);
+    byId.set(c.id, c);
+    return c;
+  };
+  const join = (c: Cluster, i: number): void => {
+    c.members.push(i);
+    entityOf[i] = c.id;
+    if (i > c.lastPos) c.lastPos = i;
+  };
+  const addEvidence = (c: Cluster, start: number, end: number, gender: Gender, weight: number): void => {
+    if (gender === 'unknown') return;
+    c.evidence.push({ start, end, text: text.slice(start, end), gender, weight });
+    if (gender === 'male') c.male += weight; else c.female += weight;
+  };
+  const words = (i: number): string[] => {
+    const out: string[] = [];
+    for (let k = info[i].t0; k < info[i].t1; k++) if (tokens[k].pos !== 'PUNCT' && tokens[k].text !== '&') out.push(tokens[k].lower);
+    return out;
+  };
+
+  // Sieve A: names, in text order.
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.kind !== 'name') continue;
+    const w = words(i);
+    let key = nameKey(m.text);
+    key = ALIASES.get(key) ?? key;
+    let c = byKey.get(key);
+    // A surname shared by relatives: the honorific or forename may point to the other bearer.
+    if (c && m.gender !== 'unknown' && clusterGender(c.male, c.female) !== 'unknown' && clusterGender(c.male, c.female) !== m.gender) c = undefined;
+    if (!c && (m.type === null || m.type === 'person' || m.type === 'organisation')) {
+      let bestC: Cluster | undefined;
+      let bestScore = -Infinity;
+      // Only clusters sharing a word can match: the word index keeps this linear in practice.
+      const seen = new Set<Cluster>();
+      for (const word of w) for (const o of byWord.get(word) ?? []) seen.add(o);
+      for (const o of seen) {
+        const ot = typeOf(o);
+        if (m.type === 'organisation' || ot === 'organisation') {
+          // "Foreign Ministry" after "Russian Foreign Ministry": same head word, fewer words.
+          if (ot !== 'organisation' || m.type === 'person') continue;
+          if (!(isSubset(w, o.longest) && w[w.length - 1] === o.longest[o.longest.length - 1])) continue;
+        } else {
+          if (ot !== null && ot !== 'person') continue;
+          if (!isSubset(w, o.longest) && !(isSubset(o.longest, w) && o.names.every((n) => isSubset(n, w)))) continue;
+          const og = clusterGender(o.male, o.female);
+          if (m.gender !== 'unknown' && og !== 'unknown' && og !== m.gender) continue;
+        }
+        // Ambiguous surnames go to the more prominent bearer, then the one introduced first.
+        const score = o.members.length * 100 - o.order;
+        if (score > bestScore) { bestScore = score; bestC = o; }
+      }
+      c = bestC;
+    }
+    if (!c) { c = newCluster(i, true); }
+    byKey.set(key, c);
+    join(c, i);
+    c.names.push(w);
+    if (w.length > c.longest.length) c.longest = w;
+    for (const word of w) {
+      let set = byWord.get(word);
+      if (!set) byWord.set(word, (set = new Set()));
+      set.add(c);
+    }
+    vote(c, m.type, 3);
+    // Context rules: honorifics and titles before a name, "in X", speech verbs after it.
+    const t0 = info[i].t0;
+    const prev = t0 > 0 && tokens[t0 - 1].sentence === m.sentence ? tokens[t0 - 1] : undefined;
+    const hon = prev ? HONORIFICS.get(prev.lower.replace(/\.$/, '')) : undefined;
+    if (hon !== undefined) {
+      vote(c, 'person', 3);
+      addEvidence(c, prev!.start, prev!.end, hon, W_HONORIFIC);
+    } else if (w.length >= 1 && m.type !== 'outlet' && m.type !== 'organisation' && m.type !== 'place') {
+      const fg = MALE_FORENAMES.has(w[0]) ? 'male' : FEMALE_FORENAMES.has(w[0]) ? 'female' : 'unknown';
+      if (fg !== 'unknown' && w.length > 1) addEvidence(c, tokens[t0].start, tokens[t0].end, fg, W_FORENAME);
+    }
+    if (prev && PLACE_PREPS.has(prev.lower) && m.type === null) vote(c, 'place', 1);
+    if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
+    if (info[i].speech && !info[i].quoted && m.type === null) vote(c, 'person', 1);
+  }
+
+  // Sieve B: titles, appositions, then definite descriptions, in text order.
+  const headOwners = new Map<string, Cluster>();
+  const groupKeys = new Map<string, Cluster>();
+  const registerHeads = (c: Cluster, i: number): void => {
+    for (let k = info[i].t0; k < info[i].t1; k++) {
+      const w = tokens[k].lower;
+      if (PERSON_ROLES.has(w) || ORG_NOUNS.has(w)) {
+        const h = ROLE_SYNONYMS.get(w) ?? w;
+        c.heads.add(h);
+        headOwners.set(h, c);
+      }
+    }
+  };
+  const compatible = (c: Cluster, m: Mention): boolean => {
+    const t = typeOf(c);
+    if (m.type === 'person') return t === null || t === 'person';
+    if (m.type === 'organisation') return t === 'organisation' || t === 'outlet';
+    return false;
+  };
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.kind !== 'nominal') continue;
+    const mi = info[i];
+    let c: Cluster | undefined;
+    // Title directly before a name ("Prosecutor General Irina Venediktova", "campaign spokeswoman Anna Smith").
+    for (let k = i + 1; k < mentions.length && info[k].t0 <= mi.t1; k++) {
+      if (mentions[k].kind === 'name' && info[k].t0 === mi.t1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
+    }
+    // Apposition after a name: "Boris Bondarev, adviser to …", "Vadim Shishimarin, a 21-year-old tank commander".
+    if (!c && mi.t0 > 0 && tokens[mi.t0 - 1].text === ',') {
+      for (let k = i - 1; k >= 0 && info[k].t1 >= mi.t0 - 1; k--) {
+        if (mentions[k].kind === 'name' && info[k].t1 === mi.t0 - 1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
+      }
+    }
+    // Apposition before a name: "the adviser, Boris Bondarev, said".
+    if (!c && mi.t1 < tokens.length && tokens[mi.t1].text === ',') {
+      for (let k = i + 1; k < mentions.length && info[k].t0 <= mi.t1 + 1; k++) {
+        if (mentions[k].kind === 'name' && info[k].t0 === mi.t1 + 1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
+      }
+    }
+    const headTok = tokens[mi.t1 - 1];
+    const head = ROLE_SYNONYMS.get(headTok.lower) ?? headTok.lower;
+    const first = tokens[mi.t0].lower;
+    const definite = DEFINITE.has(first) || (mi.t1 - mi.t0 === 1 && /^\p{Lu}/u.test(headTok.text));
+    if (!c && definite && m.type === 'person') {
+      // "the adviser", "the prosecutor": the entity this role was given to before.
+      const o = headOwners.get(head);
+      if (o && o.lastPos < i) c = o;
+    }
+    if (!c && definite && m.type === 'organisation') {
+      // "the ministry" → the last organisation named with that word; "the company" → the last one.
+      let fallback: Cluster | undefined;
+      for (let k = i - 1; k >= 0 && m.sentence - mentions[k].sentence <= 6; k--) {
+        const e = entityOf[k];
+        if (!e || mentions[k].kind !== 'name') continue;
+        const o = byId.get(e)!;
+        const t = typeOf(o);
+        if (t !== 'organisation') continue;
+        if (o.longest.includes(headTok.lower)) { c = o; break; }
+        if (!fallback && GENERIC_ORG.has(headTok.lower) && m.sentence - mentions[k].sentence <= 4) fallback = o;
+      }
+      c ??= fallback;
+    }
+    if (!c && m.type === 'group') {
+      const gk = words(i).filter((x) => !DEFINITE.has(x)).join(' ');
+      c = groupKeys.get(gk);
+      if (!c) { c = newCluster(i, false); c.group = true; groupKeys.set(gk, c); }
+    }
+    c ??= newCluster(i, false);
+    join(c, i);
+    registerHeads(c, i);
+    vote(c, m.type, 1);
+    if (m.gender !== 'unknown' && c.members.length > 0) addEvidence(c, headTok.start, headTok.end, m.gender, W_ROLE);
+  }
+
+  // Preliminary types for the pronoun sieve.
+  const prelim = new Map<string, EntityType | null>();
+  for (const c of clusters) prelim.set(c.id, c.named ? typeOf(c) : c.group ? 'group' : typeOf(c));
+  const isPerson = (e: string): boolean => { const t = prelim.get(e); return t === 'person' || (t === null && byId.get(e)!.named); };
+  const genderOf = (e: string): Gender => { const c = byId.get(e)!; return clusterGender(c.male, c.female); };
+  const countOf = (e: string): number => byId.get(e)!.members.length;
+
+  // Sieve C: narrator-side pronouns, in text order, so each resolution feeds the next one's salience.
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.kind !== 'pronoun' || info[i].quoted) continue;
+    const w = m.text.toLowerCase();
+    let target: string | null = null;
+    if (PLURAL_PRONOUNS.has(w) || NEUTER_PRONOUNS.has(w)) {
+      const want = PLURAL_PRONOUNS.has(w) ? PLURAL_TARGETS : NEUTER_TARGETS;
+      for (let k = i - 1; k >= 0 && m.sentence - mentions[k].sentence <= 1; k--) {
+        const e = entityOf[k];
+        if (e && !info[k].quoted && want.has(prelim.get(e))) { target = e; break; }
+      }
+    } else {
+      const ranked = rankAntecedents(mentions, info, entityOf, isPerson, genderOf, countOf, i, m.sentence, info[i].paragraph, m.gender);
+      if (ranked.length) target = ranked[0].entity;
+    }
+    if (!target) continue;
+    const c = byId.get(target)!;
+    join(c, i);
+    if (m.gender !== 'unknown') { addEvidence(c, m.start, m.end, m.gender, W_PRONOUN); vote(c, 'person', 1); }
+  }
+
+  const entities: Entity[] = [];
+  for (const c of clusters) {
+    c.members.sort((a, b) => a - b);
+    let type = typeOf(c);
+    if (!c.named) type = c.group ? 'group' : type === 'person' ? 'unnamed' : type ?? 'unnamed';
+    else if (type === null) type = defaultType(c);
+    const gender = type === 'person' || type === 'unnamed' ? clusterGender(c.male, c.female) : 'unknown';
+    let name = c.descr;
+    if (c.named) {
+      let bestLen = -1;
+      for (const i of c.members) {
+        const mm = mentions[i];
+        if (mm.kind !== 'name') continue;
+        const n = info[i].t1 - info[i].t0;
+        if (n > bestLen || (n === bestLen && mm.text.length > name.length)) { bestLen = n; name = mm.text; }
+      }
+      if (type === 'outlet') name = OUTLET_NAMES.get(nameKey(name)) ?? name;
+    }
+    entities.push({
+      id: c.id, name, type, gender,
+      genderEvidence: gender === 'unknown' ? [] : c.evidence.filter((e) => e.gender === gender).map(({ start, end, text: t }) => ({ start, end, text: t })).sort((a, b) => a.start - b.start),
+      mentions: c.members.map((i) => mentions[i].id),
+    });
+  }
+  return { entities, entityOf };
+}
+
+/** A name no gazetteer or context typed: an all-caps acronym is an organisation, else a person (the commonest). */
+function defaultType(c: Cluster): EntityType {
+  return /^\p{Lu}{2,6}$/u.test(c.descr) ? 'organisation' : 'person';
+}

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Attribution, TextSpan } from '../src/model/types.ts';
+import { mergeAttributions } from '../src/attribution/merge.ts';
+
+const span = (start: number, end: number, text: string): TextSpan => ({ start, end, text });
+
+function rec(p: Partial<Attribution> & { start: number; end: number }): Attribution {
+  return {
+    id: 'x', text: 't', kind: 'direct', cue: null, speaker: null, channel: null, source: 'rule:test', attribution: 'R1',
+    ...p,
+  };
+}
+
+test('a rule quote wins over an overlapping model span', () => {
+  const rule = rec({ start: 10, end: 40, cue: span(42, 46, 'said'), speaker: span(47, 52, 'Smith') });
+  const model = rec({ start: 12, end: 38, kind: 'indirect', source: 'model', attribution: '3', cue: span(42, 46, 'said'), speaker: span(47, 52, 'Smith') });
+  const out = mergeAttributions([rule], [model]);
+  assert.equal(out.length, 1);
+  assert.equal(out[0].start, 10);
+  assert.equal(out[0].end, 40);
+  assert.equal(out[0].source, 'rule:test');
+});
+
+test('the rule quote takes the model cue and speaker when it has none', () => {
+  const rule = rec({ start: 10, end: 40 });
+  const model = rec({ start: 10, end: 40, source: 'model', cue: span(0, 5, 'wrote'), speaker: span(6, 9, 'she') });
+  const [m] = mergeAttributions([rule], [model]);
+  assert.equal(m.cue?.text, 'wrote');
+  assert.equal(m.speaker?.text, 'she');
+  assert.equal(m.start, 10);
+});
+
+test('the rule keeps its own cue and speaker when it has them', () => {
+  const rule = rec({ start: 10, end: 40, cue: span(41, 45, 'said'), speaker: span(46, 48, 'he') });
+  const model = rec({ start: 10, end: 40, source: 'model', cue: span(0, 5, 'wrote'), speaker: span(6, 9, 'she') });
+  const [m] = mergeAttributions([rule], [model]);
+  assert.equal(m.cue?.text, 'said');
+  assert.equal(m.speaker?.text, 'he');
+});
+
+test('model spans that overlap no rule quote are kept, with their own attribution ids', () => {
+  const rule = rec({ start: 100, end: 140 });
+  const model = rec({ start: 10, end: 60, kind: 'indirect', source: 'model', attribution: 'a7' });
+  const out = mergeAttributions([rule], [model]);
+  assert.equal(out.length, 2);
+  assert.equal(out[0].start, 10);
+  assert.equal(out[0].kind, 'indirect');
+  assert.notEqual(out[0].attribution, out[1].attribution);
+  assert.deepEqual(out.map((a) => a.id), ['a1', 'a2']);
+});
+
+test("a model span replaces an overlapping rule span that is itself indirect", () => {
+  const rule = rec({ start: 10, end: 50, kind: 'indirect' });
+  const model = rec({ start: 12, end: 55, kind: 'indirect', source: 'model' });
+  const out = mergeAttributions([rule], [model]);
+  assert.equal(out.length, 1);
+  assert.equal(out[0].source, 'model');
+});
+
+test('inputs are not mutated', () => {
+  const rule = rec({ start: 10, end: 40 });
+  const model = rec({ start: 10, end: 40, source: 'model', cue: span(0, 5, 'wrote') });
+  mergeAttributions([rule], [model]);
+  assert.equal(rule.cue, null);
+});

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findChannel } from '../src/attribution/channel.ts';
+
+/** Channel text found in a whole clause, or null. */
+function channel(clause: string): string | null {
+  const c = findChannel(clause, 0, clause.length);
+  if (c) assert.equal(clause.slice(c.start, c.end), c.text);
+  return c?.text ?? null;
+}
+
+const CASES: [string, string | null][] = [
+  ['he told Reuters.', 'Reuters'],
+  ['As she confessed to Reuters:', 'Reuters'],
+  ['he told the AP on Friday.', 'AP'],
+  ['Okafor said in an interview with The Washington Post.', 'The Washington Post'],
+  ['the ministry said in a statement.', 'a statement'],
+  ['she wrote on her LinkedIn profile', 'her LinkedIn profile'],
+  ['he wrote in a letter to 40 diplomats.', 'a letter to 40 diplomats'],
+  ['the senator told reporters after the vote.', 'reporters'],
+  ['he laments in his text.', 'his text'],
+  ['she wrote on Twitter.', 'Twitter'],
+  ['the minister said in a post on X.', 'X'],
+  ['the president said in a televised address.', 'a televised address'],
+  ['the general said at a news conference in Kyiv.', 'a news conference'],
+  ['wrote the historian in The Atlantic.', 'The Atlantic'],
+  ['he told Fox News.', 'Fox News'],
+  ['she said on CNN’s “State of the Union” on Sunday.', 'CNN’s “State of the Union”'],
+  ['the spokesman said in an emailed statement.', 'an emailed statement'],
+  // Not channels: a private listener, a date, a place, a person interviewed.
+  ['Smith told his wife.', null],
+  ['he said on Monday.', null],
+  ['she said in Kyiv.', null],
+  ['he told Maria Lopez.', null],
+];
+
+for (const [clause, expected] of CASES) {
+  test(`channel of ${JSON.stringify(clause)} is ${JSON.stringify(expected)}`, () => {
+    assert.equal(channel(clause), expected);
+  });
+}
+
+test('an interview with a person falls back to the interview itself', () => {
+  assert.equal(channel('he said in an interview with John Smith.'), 'an interview');
+});
+
+test('offsets are absolute when the window starts inside the text', () => {
+  const text = '“We are leaving,” the envoy told Reuters on Monday.';
+  const from = text.indexOf(' the envoy');
+  const c = findChannel(text, from, text.length);
+  assert.ok(c);
+  assert.equal(text.slice(c.start, c.end), 'Reuters');
+});
+
+test('an empty window has no channel', () => {
+  assert.equal(findChannel('told Reuters', 5, 5), null);
+});

@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../src/model/doc.ts';
+import type { Entity, Mention } from '../src/model/types.ts';
+import { tokensStage } from '../src/nlp/tokens.ts';
+import { mentionsStage } from '../src/nlp/mentions.ts';
+import { entitiesStage } from '../src/nlp/entities.ts';
+
+function analyse(text: string): { entities: Entity[]; mentions: Mention[] } {
+  const doc = new Doc(text);
+  for (const st of [tokensStage, mentionsStage, entitiesStage]) {
+    for (const [k, v] of Object.entries(st.run(doc))) doc.set(k as 'tokens', v as never);
+  }
+  return { entities: doc.get('entities'), mentions: doc.get('mentions') };
+}
+/** The entity the mention with this text (the nth occurrence) belongs to. */
+function entityOf(r: { entities: Entity[]; mentions: Mention[] }, text: string, nth = 0): Entity | undefined {
+  const m = r.mentions.filter((x) => x.text === text)[nth];
+  return r.entities.find((e) => e.id === m?.entity);
+}
+
+test('a surname alone joins the full name, which is the canonical name', () => {
+  const r = analyse('Talia Brennan runs the clinic. Patients trust her. Brennan said the doors stay open.');
+  const e = entityOf(r, 'Brennan');
+  assert.equal(e?.name, 'Talia Brennan');
+  assert.equal(e?.type, 'person');
+  assert.equal(entityOf(r, 'her')?.id, e?.id);
+});
+
+test('a title is not part of the canonical name, and "the prosecutor" finds the titled person', () => {
+  const r = analyse('Chief Prosecutor Dana Whitfield opened the case on Monday. Reporters waited. The prosecutor said little.');
+  const e = entityOf(r, 'Dana Whitfield');
+  assert.equal(e?.name, 'Dana Whitfield');
+  assert.equal(entityOf(r, 'The prosecutor')?.id, e?.id);
+  assert.equal(entityOf(r, 'Chief Prosecutor')?.id, e?.id);
+});
+
+test('gender is decided by majority, robust to one slipped pronoun', () => {
+  const r = analyse('Oren Vasquez left the firm. He was tired, he said. She said the job was over. He plans to write, and his wife agrees.');
+  const e = entityOf(r, 'Oren Vasquez')!;
+  assert.equal(e.gender, 'male');
+  assert.equal(entityOf(r, 'She')?.id, e.id, 'the slip still refers to the only person in view');
+  assert.ok(e.genderEvidence.length >= 3);
+  assert.ok(e.genderEvidence.every((g) => g.text.toLowerCase() !== 'she'), 'evidence lists what supports the decision');
+});
+
+test('honorifics state gender even without a known forename', () => {
+  const r = analyse('Ms. Okonkwo-Lind chairs the board. Mr. Adebayo-Marsh disagrees.');
+  assert.equal(entityOf(r, 'Okonkwo-Lind')?.gender, 'female');
+  assert.equal(entityOf(r, 'Adebayo-Marsh')?.gender, 'male');
+  assert.equal(entityOf(r, 'Okonkwo-Lind')?.genderEvidence[0].text, 'Ms.');
+});
+
+test('an apposition links a later "the adviser" to the named adviser', () => {
+  const r = analyse('Pavel Dremov, adviser to the delegation, resigned on Friday. The delegation declined to comment. The adviser later left Vienna.');
+  const e = entityOf(r, 'Pavel Dremov');
+  assert.equal(entityOf(r, 'adviser')?.id, e?.id);
+  assert.equal(entityOf(r, 'The adviser')?.id, e?.id);
+});
+
+test('"the company" refers to the organisation named just before', () => {
+  const r = analyse('Veltrix Inc. cut 200 jobs. The company said demand had fallen.');
+  const e = entityOf(r, 'The company');
+  assert.equal(e?.type, 'organisation');
+  assert.match(e?.name ?? '', /^Veltrix Inc/);
+});
+
+test('outlets, places, organisations and groups are typed', () => {
+  const r = analyse('Diplomats in Geneva told Reuters and Fox News that the Human Rights Council met. Officials in Ukraine said so. The New York Times agreed.');
+  assert.equal(entityOf(r, 'Reuters')?.type, 'outlet');
+  assert.equal(entityOf(r, 'Fox News')?.type, 'outlet');
+  assert.equal(entityOf(r, 'The New York Times')?.type, 'outlet');
+  assert.equal(entityOf(r, 'Geneva')?.type, 'place');
+  assert.equal(entityOf(r, 'Ukraine')?.type, 'place');
+  assert.equal(entityOf(r, 'Human Rights Council')?.type, 'organisation');
+  assert.equal(entityOf(r, 'Officials')?.type, 'group');
+});
+
+test('relatives sharing a surname: a bare surname goes to the more prominent bearer, an honorific decides', () => {
+  const text = 'Anna Smith opened the bakery in 2019. She works nights. Her husband, Tom Smith, keeps the books. Smith said sales doubled. Mr. Smith said little.';
+  const r = analyse(text);
+  const anna = entityOf(r, 'Anna Smith')!;
+  const tom = entityOf(r, 'Tom Smith')!;
+  assert.notEqual(anna.id, tom.id);
+  assert.equal(entityOf(r, 'Smith', 0)?.id, anna.id);
+  assert.equal(entityOf(r, 'Smith', 1)?.id, tom.id);
+  assert.equal(entityOf(r, 'husband')?.id, tom.id);
+  assert.equal(anna.gender, 'female');
+  assert.equal(tom.gender, 'male');
+});
+
+test('entities stage sets each mention\'s entity field', () => {
+  const r = analyse('Ruth Abara spoke in Lagos.');
+  for (const m of r.mentions) assert.ok(m.entity && r.entities.some((e) => e.id === m.entity && e.mentions.includes(m.id)));
+});

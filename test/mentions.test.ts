@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../src/model/doc.ts';
+import type { Mention } from '../src/model/types.ts';
+import { tokensStage } from '../src/nlp/tokens.ts';
+import { mentionsStage } from '../src/nlp/mentions.ts';
+
+function mentionsOf(text: string): Mention[] {
+  const doc = new Doc(text);
+  for (const [k, v] of Object.entries(tokensStage.run(doc))) doc.set(k as 'tokens', v as never);
+  return mentionsStage.run(doc).mentions;
+}
+const find = (ms: Mention[], text: string) => ms.find((m) => m.text === text);
+
+test('names are trimmed of possessives, dates and sentence-initial common words', () => {
+  const text = 'Cheaper bread was promised on Monday. Lena Marsh’s plan failed in Oslo, Marsh said. Asked why, cheaper bread was the answer.';
+  const ms = mentionsOf(text);
+  assert.equal(find(ms, 'Cheaper'), undefined);
+  assert.equal(find(ms, 'Asked'), undefined);
+  assert.equal(find(ms, 'Monday'), undefined);
+  assert.equal(find(ms, 'Lena Marsh')?.kind, 'name');
+  assert.equal(find(ms, 'Lena Marsh')?.gender, 'female');
+  assert.equal(find(ms, 'Oslo')?.type, 'place');
+  for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
+});
+
+test('titles become nominal mentions and honorifics give gender', () => {
+  const ms = mentionsOf('Deputy Prosecutor General Olek Varga spoke. Mr. Tarn agreed with Ms. Quill.');
+  assert.equal(find(ms, 'Deputy Prosecutor General')?.kind, 'nominal');
+  assert.equal(find(ms, 'Olek Varga')?.type, 'person');
+  assert.equal(find(ms, 'Tarn')?.gender, 'male');
+  assert.equal(find(ms, 'Quill')?.gender, 'female');
+});
+
+test('outlets keep their article and are typed as outlets; organisations by their head word', () => {
+  const ms = mentionsOf('He told The Washington Post and CNN that the Ministry of Water Affairs would act.');
+  assert.equal(find(ms, 'The Washington Post')?.type, 'outlet');
+  assert.equal(find(ms, 'CNN')?.type, 'outlet');
+  assert.equal(find(ms, 'Ministry of Water Affairs')?.type, 'organisation');
+  assert.equal(find(ms, 'He')?.kind, 'pronoun');
+  assert.equal(find(ms, 'He')?.gender, 'male');
+});
+
+test('nominal mentions: roles, groups and organisations, with gender from the role noun', () => {
+  const ms = mentionsOf('Officials said a senior official who spoke on condition of anonymity met the company spokeswoman.');
+  assert.equal(find(ms, 'Officials')?.type, 'group');
+  assert.equal(find(ms, 'a senior official')?.type, 'person');
+  const sw = find(ms, 'the company spokeswoman');
+  assert.equal(sw?.kind, 'nominal');
+  assert.equal(sw?.gender, 'female');
+});
+
+test('mention ids are unique and prefixed mn', () => {
+  const ms = mentionsOf('Ana Ruiz said she would go. She went to Lima with her aide.');
+  const ids = new Set(ms.map((m) => m.id));
+  assert.equal(ids.size, ms.length);
+  for (const m of ms) assert.match(m.id, /^mn\d+$/);
+  assert.deepEqual(ms.filter((m) => m.kind === 'pronoun').map((m) => m.text), ['she', 'She', 'her']);
+});

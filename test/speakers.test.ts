@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../src/model/doc.ts';
+import type { Attribution, Quote } from '../src/model/types.ts';
+import { tokensStage } from '../src/nlp/tokens.ts';
+import { mentionsStage } from '../src/nlp/mentions.ts';
+import { entitiesStage } from '../src/nlp/entities.ts';
+import { speakersStage } from '../src/attribution/speakers.ts';
+
+/** Attributions as the attribution stage gives them: quote text and the speaker as written (the nth occurrence after the quote). */
+function attr(text: string, id: number, quote: string, speaker: string | null, after = true): Attribution {
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0, quote);
+  let sp = null;
+  if (speaker) {
+    const at = after ? text.indexOf(speaker, start + quote.length) : text.lastIndexOf(speaker, start);
+    assert.ok(at >= 0, speaker);
+    sp = { start: at, end: at + speaker.length, text: speaker };
+  }
+  return { id: `q${id}`, start, end: start + quote.length, text: quote, kind: 'direct', cue: null, speaker: sp, channel: null, source: 'test', attribution: `a${id}` };
+}
+
+function resolve(text: string, attributions: Attribution[]): Quote[] {
+  const doc = new Doc(text);
+  for (const st of [tokensStage, mentionsStage, entitiesStage]) {
+    for (const [k, v] of Object.entries(st.run(doc))) doc.set(k as 'tokens', v as never);
+  }
+  doc.set('attributions', attributions);
+  return speakersStage.run(doc).quotes;
+}
+
+test('pronoun speakers in a run of quotes resolve to the named speaker, who keeps the pronoun as written', () => {
+  const text = '“We will rebuild,” said Carlos Mendes, the mayor of the town. “It will take years,” he said. “But we start today,” he added.';
+  const qs = resolve(text, [attr(text, 1, '“We will rebuild,”', 'Carlos Mendes'), attr(text, 2, '“It will take years,”', 'he'), attr(text, 3, '“But we start today,”', 'he')]);
+  assert.deepEqual(qs.map((q) => q.speakerName), ['Carlos Mendes', 'Carlos Mendes', 'Carlos Mendes']);
+  assert.equal(qs[1].speaker?.text, 'he');
+  assert.equal(qs[1].speakerEntity, qs[0].speakerEntity);
+});
+
+test('the previous quote\'s speaker beats a more recent person who is not speaking', () => {
+  const text = '“The deal is dead,” Mendes told reporters after meeting Governor Paul Ricci on Tuesday. “Nobody wants it,” he said.';
+  const qs = resolve(text, [attr(text, 1, '“The deal is dead,”', 'Mendes'), attr(text, 2, '“Nobody wants it,”', 'he')]);
+  assert.equal(qs[1].speakerName, 'Mendes');
+});
+
+test('a slipped "she" for a male speaker resolves to him when no woman is in view', () => {
+  const text = 'Oren Vasquez quit the embassy in May. He said he had warned his superiors. “They told me to stay quiet,” she said. He now lives in Lisbon.';
+  const qs = resolve(text, [attr(text, 1, '“They told me to stay quiet,”', 'she')]);
+  assert.equal(qs[0].speakerName, 'Oren Vasquez');
+  assert.equal(qs[0].speaker?.text, 'she');
+});
+
+test('gender agreement picks between two people in view', () => {
+  const text = 'Maria Duarte met Tom Becker in the capital. Becker spoke first. “We disagree,” she said.';
+  const qs = resolve(text, [attr(text, 1, '“We disagree,”', 'she')]);
+  assert.equal(qs[0].speakerName, 'Maria Duarte');
+});
+
+test('a surname speaker gets the full canonical name; a title is dropped', () => {
+  const text = 'Prosecutor General Irma Kovac filed charges. “The evidence is clear,” Kovac said.';
+  const qs = resolve(text, [attr(text, 1, '“The evidence is clear,”', 'Kovac')]);
+  assert.equal(qs[0].speakerName, 'Irma Kovac');
+});
+
+test('unnamed sources are named by their description', () => {
+  const text = '“The talks have stalled,” officials said on Friday.';
+  const qs = resolve(text, [attr(text, 1, '“The talks have stalled,”', 'officials')]);
+  assert.equal(qs[0].speakerName, 'officials');
+  assert.ok(qs[0].speakerEntity);
+});
+
+test('"the company" as speaker resolves to the company', () => {
+  const text = 'Veltrix Inc. cut 200 jobs this week. “Demand has fallen,” the company said.';
+  const qs = resolve(text, [attr(text, 1, '“Demand has fallen,”', 'the company')]);
+  assert.match(qs[0].speakerName ?? '', /^Veltrix Inc/);
+});
+
+test('a null speaker stays null when another person is named in the quote\'s sentence', () => {
+  const text = 'Oren Vasquez spoke first. Then Tom Becker stood up: “No.”';
+  const qs = resolve(text, [attr(text, 1, '“No.”', null)]);
+  assert.equal(qs[0].speakerName, null);
+  assert.equal(qs[0].speakerEntity, null);
+});
