@@ -64,3 +64,10 @@ if (!quick) {
   console.log(`peak RSS 10,000 / 1,000 articles: ${(results[1][1] / results[0][1]).toFixed(2)} (flat means ≈ 1)`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+// ---- HTTP API throughput (issue 5): POST /api/analyze req/s against a local `trustlens serve`,
+// 800-word articles, bounded run (see scripts/bench-api.ts; run alone: npx tsx scripts/bench-api.ts).
+{
+  const { runApiBench } = await import('./bench-api.ts');
+  await runApiBench(texts);
+}

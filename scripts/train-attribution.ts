@@ -231,6 +231,12 @@ function main(): void {
     trainTagger(items1, featureCount(false), EPOCHS, items(held, noStack(held)), 'pass 1');
     return;
   }
+  if (process.argv.includes('--oracle-cues')) {
+    // diagnostic: how well does the stacked pass do when it is handed the gold cues?
+    const cuesOnly = (p: Prepared) => p.gold.map((l) => (l === B_CUE || l === I_CUE ? l : 0));
+    trainTagger(items(fit, fit.map(cuesOnly)), featureCount(true), EPOCHS2, items(held, held.map(cuesOnly)), 'oracle-cue pass 2');
+    return;
+  }
   const stacks: Uint8Array[] = new Array(fit.length);
   for (let f = 0; f < FOLDS; f++) {
     const inFold = (k: number) => k % FOLDS === f;

@@ -9,6 +9,8 @@ import { attributionStage } from './attribution/stage.ts';
 import { speakersStage } from './attribution/speakers.ts';
 import { figuresStage } from './nlp/figures.ts';
 import { checksStage } from './checks/stage.ts';
+import { metaStage } from './ingest/meta-stage.ts';
+import { trustStage } from './trust/stage.ts';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -20,6 +22,8 @@ export const DEFAULT_STAGES: readonly AnyStage[] = [
   attributionStage,
   speakersStage,
   figuresStage,
+  metaStage,
+  trustStage,
   checksStage,
 ];
 
@@ -47,6 +51,8 @@ export function toOutput(doc: Doc): AnalysisOutput {
     quotes: doc.get('quotes'),
     figures: doc.get('figures'),
     findings: doc.get('findings'),
+    ...(doc.has('meta') ? { meta: doc.get('meta') } : {}),
+    ...(doc.has('trust') ? { trust: doc.get('trust') } : {}),
   };
 }
 

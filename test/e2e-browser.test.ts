@@ -88,7 +88,7 @@ describe('web app and HTML report in chromium', { skip }, () => {
 
   test('analyse the demo article: highlights, quote details, a source, a finding, the JSON download', async () => {
     const api = (await (await fetch(`${base}/api/analyze`, { method: 'POST', body: JSON.stringify({ text: demo }) })).json()) as {
-      quotes: { id: string; speakerName: string | null }[]; findings: unknown[];
+      quotes: { id: string; speakerName: string | null }[]; findings: unknown[]; trust?: { indicators: unknown[] };
     };
     const { ctx, page, errors } = await newPage();
     try {
@@ -101,16 +101,20 @@ describe('web app and HTML report in chromium', { skip }, () => {
       assert.ok(await page.locator('#article .ch').count() >= 1, 'channels marked');
 
       // Hover a quote: the tooltip and the detail panel name the speaker, cue and channel.
-      const withChannel = page.locator('#article mark.q[id]').filter({ has: page.locator('xpath=..') }).first();
+      const withChannel = page.locator('#article mark.q[id][data-tip*="via "]').first();
       await withChannel.hover();
       const tip = await withChannel.evaluate((el) => getComputedStyle(el, '::after').content);
-      assert.match(tip, /cue: “/);
+      assert.match(tip, /cue: “.*via /);
       assert.match(await page.locator('#detail').textContent() ?? '', /Speaker.*Cue.*Channel.*Kind/s);
 
-      // Keyboard: focus moves onto a quote with Tab and shows its details.
-      await page.locator('#article mark.q[id]').nth(1).focus();
-      const focusedId = await page.evaluate(() => document.activeElement?.id);
-      assert.match(focusedId ?? '', /^q-/);
+      // Keyboard: Tab reaches the quotes (after the download buttons) and shows their details.
+      await page.locator('button[data-download="html"]').focus();
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({ id: document.activeElement?.id ?? '', q: (document.activeElement as HTMLElement | null)?.dataset.q ?? '' }));
+      assert.match(focused.id, /^q-/);
+      const detailText = await page.locator('#detail').textContent();
+      const q0 = api.quotes.find((q) => q.id === focused.q)!;
+      if (q0.speakerName) assert.ok(detailText!.includes(q0.speakerName), 'detail names the focused quote\'s speaker');
 
       // Click a source: its quotes are listed and marked in the article.
       const source = page.locator('.sources > li').first();
@@ -135,6 +139,17 @@ describe('web app and HTML report in chromium', { skip }, () => {
         assert.ok(box && box.y >= 0 && box.y < 900, `finding ${target} scrolled into view`);
       } else {
         assert.match(await page.locator('#findings').textContent() ?? '', /No findings/);
+      }
+
+      // The Trust Indicator scorecard, when the analysis has one; text evidence links to its span.
+      if (api.trust) {
+        assert.equal(await page.locator('#trust ul.trust > li').count(), api.trust.indicators.length);
+        const ev = page.locator('#trust a.jump').first();
+        if (await ev.count()) {
+          const target = (await ev.getAttribute('href'))!.slice(1);
+          await ev.click();
+          await page.waitForFunction((id) => document.activeElement?.id === id, target);
+        }
       }
 
       // Download the JSON: the same analysis the API gives.
@@ -175,6 +190,27 @@ describe('web app and HTML report in chromium', { skip }, () => {
       await report.getByText('click here', { exact: false }).first().click();
       assert.equal(await report.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null), null);
       assert.deepEqual(dialogs, [], 'no alert() ran');
+      assert.deepEqual(errors, []);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('upload a text file; a refused URL shows the API\'s message', async () => {
+    const { ctx, page, errors } = await newPage();
+    try {
+      await page.goto(`${base}/`);
+      await page.check('input[name=mode][value=file]');
+      assert.equal(await page.locator('#text-input').isVisible(), false, 'only the chosen input shows');
+      await page.setInputFiles('#file-input', { name: 'ferry.txt', mimeType: 'text/plain', buffer: Buffer.from('Ferry stops\n\n"We are sorry," Ruth Ellis told Reuters.\n') });
+      await page.click('#analyse');
+      await page.waitForSelector('#results:not([hidden])');
+      assert.ok(await page.locator('#article mark.q').count() >= 1);
+      await page.check('input[name=mode][value=url]');
+      await page.fill('#url-input', 'http://127.0.0.1:22/');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('#status')!.classList.contains('error'));
+      assert.match(await page.locator('#status').textContent() ?? '', /private or loopback address/);
       assert.deepEqual(errors, []);
     } finally {
       await ctx.close();

@@ -68,6 +68,8 @@ test('number words: "Twenty-five", "two dozen", "one hundred and fifty", "half a
     [25, 24, 150, 500000],
   );
   assert.equal(find(figs, 'two dozen officials').unit, 'officials');
+  const fractions = figures('Nearly two-thirds of voters and a third of donors agreed.');
+  assert.deepEqual(fractions.map((f) => [f.text, f.kind, f.value]), [['Nearly two-thirds', 'number', 0.6667], ['a third', 'number', 0.3333]]);
 });
 
 test('a pronoun "one" and a lone small number word are not figures', () => {

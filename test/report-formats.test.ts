@@ -43,7 +43,7 @@ function span(s: { start: number; end: number }) {
 const trust: TrustReport = {
   indicators: [
     { id: 'best-practices', name: 'Best practices', status: 'met', evidence: [{ kind: 'link', description: 'Ethics policy <linked>' }], missing: [] },
-    { id: 'author', name: 'Author expertise', status: 'absent', evidence: [], missing: ['author bio'] },
+    { id: 'author', name: 'Author expertise', status: 'partial', evidence: [{ kind: 'text', description: 'byline Bob Kay', ...span(at('Bob Kay')) }], missing: ['author bio'] },
   ],
   claims: [],
 };
@@ -110,13 +110,18 @@ test('HTML report: quotes coloured per speaker, cue/channel/speaker marked, find
 
 test('HTML report: Trust Indicator scorecard when the layer is present, a note when not', () => {
   const withTrust = parseHTML(renderHtml({ ...out, trust }, {})).document;
-  const rows = [...withTrust.querySelectorAll('table.trust tbody tr')].map((r) => r.textContent);
+  const rows = [...withTrust.querySelectorAll('ul.trust > li')].map((r) => r.textContent);
   assert.equal(rows.length, 2);
   assert.match(rows[0]!, /Best practices.*met.*Ethics policy <linked>/);
-  assert.match(rows[1]!, /Author expertise.*absent.*missing: author bio/);
+  assert.match(rows[1]!, /Author expertise.*partial.*byline Bob Kay.*missing: author bio/);
+  const evLink = withTrust.querySelector('ul.trust a.jump')!;
+  const target = withTrust.querySelector(evLink.getAttribute('href')!)!;
+  assert.ok(target.closest('#article'), 'text evidence links to its span in the article');
+  assert.equal(target.textContent, 'Bob Kay');
+  assert.equal(withTrust.querySelector('#article')!.textContent, text);
   assert.match(withTrust.querySelector('#h-trust')!.parentElement!.textContent!, /1 of 2 indicators met/);
   const without = parseHTML(renderHtml(out, {})).document;
-  assert.equal(without.querySelectorAll('table.trust').length, 0);
+  assert.equal(without.querySelectorAll('ul.trust').length, 0);
   assert.match(without.querySelector('#h-trust')!.parentElement!.textContent!, /No Trust Indicators/);
 });
 
@@ -127,6 +132,7 @@ test('Markdown report escapes article text and lists sources, quotes, findings',
   assert.match(md, /\| Ann Lee \| — \| person \| female \| 1 \| Reuters \|/);
   assert.match(md, /- \*\*error\*\* \[`name-variant`\]\(docs\/rules\/name-variant\.md\) \(line 2, column \d+\)/);
   assert.match(md, /\| Best practices \| met \|/);
+  assert.match(md, /\| Author expertise \| partial \| byline Bob Kay \| author bio \|/);
   assert.equal(escapeMarkdown('a | b *c* [d](javascript:e)'), 'a \\| b \\*c\\* \\[d\\]\\(javascript:e\\)');
 });
 
@@ -189,4 +195,24 @@ test('CLI analyze --format sarif|html|markdown', () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--format must be one of text, json, markdown, sarif, html/);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('article marks stay well nested for any overlap of quotes, cues and findings', () => {
+  let seed = 7;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const base = 'A "b" <c> & d\ne\u00e9f 😀 g "h" i\n\njk & <l>';
+  for (let round = 0; round < 300; round++) {
+    const spanAt = () => { const a = rnd(base.length + 1); const b = rnd(base.length + 1); return { start: Math.min(a, b), end: Math.max(a, b), text: base.slice(Math.min(a, b), Math.max(a, b)) }; };
+    const quotes = Array.from({ length: rnd(4) }, (_, i) => quote(`q${i}`, spanAt(), { cue: rnd(2) ? spanAt() : null, speaker: rnd(2) ? spanAt() : null, channel: rnd(2) ? spanAt() : null, speakerName: `S${rnd(3)}`, speakerEntity: null }));
+    const findings = Array.from({ length: rnd(4) }, (): Finding => ({ rule: 'r', severity: 'info', message: 'm', ...span(spanAt()) }));
+    const doc = parseHTML(renderHtml({ ...out, text: base, quotes, findings, entities: [] })).document;
+    const art = doc.querySelector('#article')!;
+    assert.equal(art.textContent, base, `round ${round}`);
+    for (const q of quotes) assert.equal(doc.querySelectorAll(`[id="q-${q.id}"]`).length, 1);
+    for (let i = 0; i < findings.length; i++) assert.equal(doc.querySelectorAll(`[id="f-${i}"]`).length, 1);
+    for (const q of quotes) {
+      const pieces = [...art.querySelectorAll(`mark[data-q="${q.id}"]`)].map((e) => e.textContent).join('');
+      assert.equal(pieces, q.text, `round ${round}: quote ${q.id} pieces cover exactly its span`);
+    }
+  }
 });

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { analyze, SCHEMA_VERSION, toOutput } from '../src/engine.ts';
 import { Doc } from '../src/model/doc.ts';
-import type { AnalysisOutput, Entity, Figure, Finding, Mention, Paragraph, Quote, Sentence, TextSpan } from '../src/model/types.ts';
+import type {
+  AnalysisOutput, ArticleMeta, Author, Entity, Evidence, Figure, Finding, Mention, MetaSource, Paragraph, Quote, Sentence, TextSpan,
+  TrustIndicator, TrustReport,
+} from '../src/model/types.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../schema/analysis.schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -115,6 +118,29 @@ function fullOutput(): AnalysisOutput {
   doc.set('quotes', quotes);
   doc.set('figures', figures);
   doc.set('findings', findings);
+  // Required<...>: every optional field present, so a field added to types.ts fails tsc here.
+  const author: Required<Author> = {
+    name: 'Jane Doe', url: 'https://news.example/staff/jane-doe', jobTitle: 'Correspondent', sameAs: ['https://social.example/jd'],
+    knowsAbout: ['Ukraine'], knowsLanguage: ['en', 'uk'], bio: 'Jane Doe covers Eastern Europe.',
+  };
+  // A source with every field, to compare keys; real sources carry either a path or a span.
+  const markup: Required<MetaSource> = { kind: 'json-ld', path: '[0].headline', start: 0, end: 0 };
+  const fromMarkup: MetaSource = { kind: 'json-ld', path: '[0].headline' };
+  const fromText: MetaSource = { kind: 'text', start: 63, end: 70 };
+  const meta: Required<ArticleMeta> = {
+    headline: { value: 'Losses', source: markup }, authors: [{ value: author, source: { kind: 'json-ld', path: '[0].author[0]' } }],
+    datePublished: { value: '2021-06-04T08:00:00Z', source: { kind: 'meta', path: 'article:published_time' } },
+    dateModified: { value: '2021-06-04T09:00:00Z', source: { kind: 'microdata', path: 'dateModified' } },
+    dateline: { value: 'KYIV', source: { kind: 'html', path: '.dateline' } }, section: { value: 'World', source: fromMarkup },
+    typeOfWork: { value: 'ReportageNewsArticle', source: fromMarkup }, publisher: { value: 'Reuters', source: fromText },
+    language: { value: 'en', source: fromMarkup }, corrections: [{ value: 'Corrected the date.', source: fromMarkup }],
+    url: { value: 'https://news.example/a/1', source: { kind: 'meta', path: 'og:url' } },
+  };
+  const evidence: Required<Evidence> = { kind: 'link', description: 'Corrections policy link', path: 'a[href]', url: 'https://news.example/corrections', start: 0, end: 5 };
+  const indicator: TrustIndicator = { id: 'best-practices', name: 'Best Practices', status: 'partial', evidence: [evidence], missing: ['an ethics policy'] };
+  const trust: TrustReport = { indicators: [indicator], claims: [span('Reuters')] };
+  doc.set('meta', meta);
+  doc.set('trust', trust);
   return toOutput(doc);
 }
 
@@ -140,6 +166,13 @@ test('the schema lists exactly the keys the TypeScript output has (no silent dri
   assert.deepEqual(schemaKeys(d.Sentence), keys(out.sentences[0]), 'Sentence');
   assert.deepEqual(schemaKeys(d.TextSpan), keys(out.quotes[0].cue!), 'TextSpan');
   assert.deepEqual(schemaKeys(d.RelatedSpan), keys(out.findings[0].related![0]), 'RelatedSpan');
+  assert.deepEqual(schemaKeys(d.ArticleMeta), keys(out.meta!), 'ArticleMeta');
+  assert.deepEqual(schemaKeys(d.Author), keys(out.meta!.authors![0].value), 'Author');
+  assert.deepEqual(schemaKeys(d.SourcedString), keys(out.meta!.headline!), 'Sourced');
+  assert.deepEqual(schemaKeys(d.MetaSource), keys(out.meta!.headline!.source), 'MetaSource');
+  assert.deepEqual(schemaKeys(d.Evidence), keys(out.trust!.indicators[0].evidence[0]), 'Evidence');
+  assert.deepEqual(schemaKeys(d.TrustIndicator), keys(out.trust!.indicators[0]), 'TrustIndicator');
+  assert.deepEqual(schemaKeys(d.TrustReport), keys(out.trust!), 'TrustReport');
   // And what the live pipeline emits today has no key the schema lacks.
   const live = analyze(TEXTS.quotesFiguresEntities);
   for (const [layer, def] of [['quotes', d.Quote], ['figures', d.Figure], ['entities', d.Entity], ['mentions', d.Mention], ['findings', d.Finding]] as const) {

@@ -1,6 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createApp } from '../src/server/app.ts';
 import { AnalysisPool } from '../src/server/pool.ts';
@@ -176,5 +180,17 @@ test('a real server on loopback: 30 MB body gets 413 and the server keeps answer
     assert.ok((await js.text()).length > 1000, 'the web app is bundled');
   } finally {
     await server?.close();
+  }
+});
+
+test('workers that cannot start make the pool fail fast instead of respawning forever', async () => {
+  const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trustlens-pool-')), 'bad-worker.js');
+  fs.writeFileSync(bad, "throw new Error('broken install');\n");
+  const p = new AnalysisPool({ size: 1, workerUrl: pathToFileURL(bad) });
+  try {
+    await assert.rejects(p.ready(), /fail to start/);
+    await assert.rejects(p.run({ kind: 'text', text: 'x' }, 'json', 'x'), (e: { status: number }) => e.status === 500);
+  } finally {
+    await p.close();
   }
 });

@@ -32,8 +32,6 @@ const IRREGULAR = [
   'speak', 'speaks', 'spoke', 'spoken', 'speaking',
   'read', 'reads', // "the statement read"
   'put', 'puts', // "as she put it"
-  'begin', 'began', // "began: “…”"
-  'go', 'went', // "went on:"
 ];
 
 // Lemmas whose final consonant doubles before -ed/-ing.

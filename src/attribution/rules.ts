@@ -11,7 +11,9 @@ import { npStartingAt, relativeAntecedent, speakerAfter, speakerBefore, type Tok
  * Each record's `source` names the rule that made it ("rule:direct-after", …).
  */
 
-const MAX_WINDOW = 30; // tokens an attribution clause may run on either side of a quote
+const MAX_WINDOW = 30;
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
+  'yesterday', 'tonight', 'recently', 'earlier', 'later', 'last', 'this', 'on', 'in']); // tokens an attribution clause may run on either side of a quote
 
 type Ctx = 'start' | 'sent' | 'colon' | 'comma' | 'dash' | 'paren' | 'word';
 
@@ -41,6 +43,10 @@ const SURE_CUES = new Set(['said', 'says', 'told', 'wrote', 'added', 'asked']);
 
 function isVerbLike(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX' || SURE_CUES.has(t.lower);
+}
+
+function isNameToken(t: Token): boolean {
+  return t.pos === 'PROPN' || /^[A-Z]/.test(t.text) && t.pos !== 'PRON' && t.pos !== 'DET';
 }
 
 function markLength(p: QuotePair): number {
@@ -104,6 +110,12 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
   for (const p of pairs) {
     for (let i = firstTokenFrom(p.start); i < nTok && tokens[i].start < p.end; i++) inQuote[i] = 1;
   }
+  // Paragraph of each token, in one merge pass (the sentence walk below asks for every token).
+  const tokPara = new Int32Array(nTok);
+  for (let i = 0, pi = 0; i < nTok; i++) {
+    while (pi + 1 < paragraphs.length && paragraphs[pi + 1].start <= tokens[i].start) pi++;
+    tokPara[i] = pi;
+  }
   const paraOf = (pos: number): Paragraph => {
     let lo = 0;
     let hi = paragraphs.length - 1;
@@ -136,8 +148,34 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     return [a + 1, b];
   };
 
+  /**
+   * Subject of a participle cue ("He defended it, saying, “…”", "“…,” Trump said, adding, “…”"):
+   * the speaker of an earlier cue in the sentence, else the sentence's first noun phrase.
+   */
+  const participleSubject = (cue: number): TokenRange | null => {
+    let s = cue;
+    while (s > 0 && cue - s < 60 && !(isTerminal(tokens[s - 1]) && !inQuote[s - 1]) && tokPara[s - 1] === tokPara[cue]) s--;
+    for (let k = cue - 1; k >= s; k--) {
+      const t = tokens[k];
+      if (inQuote[k] || !isCueWord(t.lower) || !isVerbLike(t) || t.lower.endsWith('ing')) continue;
+      const sp = speakerBefore(tokens, k, s) ?? speakerAfter(tokens, k, cue - 1);
+      if (sp) return sp;
+    }
+    let f = s;
+    while (f < cue && inQuote[f]) f++;
+    // Past a leading adverbial ("At the forum, …", "Later, …").
+    if (tokens[f] && (tokens[f].pos === 'ADP' || tokens[f].pos === 'ADV' || tokens[f].pos === 'SCONJ')) {
+      let c = f;
+      while (c < cue && c - f < 10 && tokens[c].text !== ',') c++;
+      if (c < cue && tokens[c].text === ',') f = c + 1;
+    }
+    const np = f < cue ? npStartingAt(tokens, f, cue - 1) : null;
+    return np && (tokens[np.to].pos !== 'NOUN' || np.to - np.from < 5) ? np : null;
+  };
+
   const describe = (cue: number, a: number, b: number, source: string, listenerOk = true): Found | null => {
-    let sp = speakerBefore(tokens, cue, a);
+    const participle = tokens[cue].lower.endsWith('ing');
+    let sp = participle ? participleSubject(cue) : speakerBefore(tokens, cue, a);
     if (sp && tokens[sp.to].lower === 'who') sp = relativeAntecedent(tokens, sp.to, Math.max(0, a - MAX_WINDOW)) ?? sp;
     // "told Reuters" has its speaker before the verb; only "said Smith" inverts.
     if (!sp && !(takesListener(tokens[cue].lower) && listenerOk)) sp = speakerAfter(tokens, cue, b);
@@ -155,12 +193,21 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     while (a <= b && tokens[a].pos === 'PUNCT' && /^[,—–-]+$/.test(tokens[a].text)) a++;
     if (a > b) return null;
     const lastInner = text[(p.close < 0 ? p.end : p.close) - 1];
-    const continues = lastInner === ',' || lastInner === '?' || lastInner === '!' || lastInner === '—' || text[p.end] === ',' || /^\s*[—–-]/.test(text.slice(p.end, p.end + 3)) ||
+    // Only a full stop inside the marks ends the sentence; anything else runs on into the cue.
+    const continues = lastInner !== '.' || text[p.end] === ',' || /^\s*[—–-]/.test(text.slice(p.end, p.end + 3)) ||
       /^[a-z]/.test(tokens[a].text);
     // After a full stop, a capitalised clause is a new sentence unless it is a short "Smith said."
     const reach = continues ? MAX_WINDOW : 4;
     for (let i = a; i <= b && i - a < reach; i++) {
       const t = tokens[i];
+      if (t.lower === 'according' && i === a && tokens[i + 1]?.lower === 'to') {
+        const np = npStartingAt(tokens, i + 2, b);
+        if (!np) return null;
+        return {
+          cue: { start: t.start, end: tokens[i + 1].end, text: text.slice(t.start, tokens[i + 1].end) },
+          speaker: span(np), channel: findChannel(text, t.start, tokens[b].end), source: 'rule:direct-according-to',
+        };
+      }
       if (!isCueWord(t.lower, true) || !isVerbLike(t)) continue;
       if (i > a && tokens[i - 1].pos === 'DET') continue;
       const f = describe(i, a, b, 'rule:direct-after');
@@ -210,9 +257,9 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
   function cueReachesMark(cue: number, b: number, channel: TextSpan | null): boolean {
     if (cue >= b) return true;
     if (channel && channel.end >= tokens[b].end) return true;
-    let allAdv = true;
-    for (let k = cue + 1; k <= b; k++) if (tokens[k].pos !== 'ADV' && tokens[k].pos !== 'PART') allAdv = false;
-    if (allAdv) return true;
+    // No object of its own: "spoke fondly of X:", "said on Twitter:", "added later:".
+    const n = tokens[cue + 1].pos;
+    if (n === 'ADV' || n === 'ADP' || n === 'PART' || n === 'CCONJ') return true;
     // "told reporters:", "told the crowd:", "wrote to colleagues:"
     if (b - cue <= 4) {
       for (let k = cue + 1; k <= b; k++) if (tokens[k].pos === 'VERB') return false;
@@ -233,8 +280,13 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
   const embedded: { pair: QuotePair; para: Paragraph }[] = [];
 
   for (const p of pairs) {
-    const para = paraOf(p.start);
-    const ctx = contextBefore(text, p.start, para.start);
+    let para = paraOf(p.start);
+    let ctx = contextBefore(text, p.start, para.start);
+    // "Caddell continued:" closing the paragraph before: a colon lead-in across the break.
+    if (ctx === 'start' && para.index > 0 && text[paragraphs[para.index - 1].end - 1] === ':') {
+      ctx = 'colon';
+      para = paragraphs[para.index - 1];
+    }
     const first = firstContentChar(text, p);
     const cap = first !== '' && first === first.toUpperCase();
     const words = wordCount(text, p.start, p.end);
@@ -281,15 +333,25 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       c.found = { cue: null, speaker: prev.found.speaker, channel: null, source: 'rule:floating-prev-quote' };
       continue;
     }
-    // The subject of the sentence before the quote (same paragraph, else the previous one).
+    // The subject of the sentence before the quote (same paragraph, else the previous one),
+    // only for a quote that is a whole sentence: `“A,” X …` is an attribution we failed to read.
+    if (c.pair.close >= 0 && !/[.?!…]/.test(text[c.pair.close - 1])) continue;
     let end = firstTokenFrom(c.pair.start) - 1;
     while (end >= 0 && tokens[end].pos === 'PUNCT' && !inQuote[end] && c.pair.start - tokens[end].end < 4) end--;
     if (end < 0 || inQuote[end] || paraOf(tokens[end].start).index < c.para.index - 1) continue;
     let st = end;
     while (st > 0 && end - st < MAX_WINDOW && !isTerminal(tokens[st - 1]) && !inQuote[st - 1] &&
       tokens[st - 1].start >= paraOf(tokens[end].start).start) st--;
-    const np = npStartingAt(tokens, st, end);
-    if (np && (tokens[np.to].pos === 'PROPN' || tokens[np.from].pos === 'PRON')) {
+    // A sentence with an attribution of its own ("…, says Paul Rieckhoff, founder of X.") lends
+    // its speaker; otherwise its subject does.
+    let np: TokenRange | null = null;
+    for (let k = end; k >= st && !np; k--) {
+      if (!isCueWord(tokens[k].lower) || !isVerbLike(tokens[k])) continue;
+      const f = describe(k, st, end, 'rule:floating-prev-sentence');
+      if (f?.speaker) np = { from: firstTokenFrom(f.speaker.start), to: firstTokenFrom(f.speaker.end) - 1 };
+    }
+    np ??= npStartingAt(tokens, st, end);
+    if (np && (isNameToken(tokens[np.to]) || tokens[np.from].pos === 'PRON' || tokens[np.from].pos === 'DET')) {
       c.found = { cue: null, speaker: span(np), channel: null, source: 'rule:floating-prev-sentence' };
     }
   }
@@ -335,7 +397,7 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       // time between the cue and a complementiser are not content.
       for (let j = from; j <= b && j - from < 12 && !inQuote[j]; j++) {
         if (tokens[j].lower === 'that' && tokens[j].pos !== 'DET' || tokens[j].lower === 'that' && j === from) { from = j; break; }
-        if (tokens[j].pos === 'VERB' || tokens[j].pos === 'PUNCT' && tokens[j].text !== ',') break;
+        if (tokens[j].pos === 'VERB' && !/^[A-Z]/.test(tokens[j].text) || tokens[j].pos === 'PUNCT' && tokens[j].text !== ',') break;
       }
       if (takesListener(tokens[cue].lower) && tokens[from].lower !== 'that') {
         let j = from;
@@ -352,7 +414,7 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       if (!f) continue;
       f.channel = findChannel(text, tokens[a].start, start);
       // `said “…”`: a speech verb right before the mark reports exactly the quoted words.
-      const end = start === p.start && !isNamingCue(tokens[cue].lower) ? p.end : sentEnd;
+      const end = start === p.start && !isNamingCue(tokens[cue].lower) && sentEnd - p.end < 3 ? p.end : sentEnd;
       out.push(makeSpan(text, start, end, f, `R${nextId++}`));
       lastMixedEnd = end;
       continue;
@@ -379,29 +441,31 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
   function clauseBeforeSentence(pos: number, paraStart: number): [number, number] {
     const b = firstTokenFrom(pos) - 1;
     let a = b;
-    while (a >= 0 && b - a < 60 && tokens[a].start >= paraStart && !(isTerminal(tokens[a]) && !inQuote[a])) a--;
+    while (a >= 0 && b - a < 60 && tokens[a].start >= paraStart && !(isTerminal(tokens[a]) && !inQuote[a]) &&
+      !(a < b && inQuote[a] && closesSentence(tokens[a].end, text.length))) a--;
     return [a + 1, b];
   }
   /** End of the sentence that contains `pos`: before its full stop, or after a closing mark that holds it. */
   function sentenceEnd(pos: number, paraEnd: number): number {
     let i = firstTokenFrom(pos);
     let end = pos;
+    if (closesSentence(pos, paraEnd)) return pos;
     for (let n = 0; i < nTok && tokens[i].start < paraEnd && n < 80; i++, n++) {
       if (isTerminal(tokens[i]) && !inQuote[i]) break;
       end = tokens[i].end;
-    }
-    if (i > 0 && tokens[i - 1] && inQuote[i - 1]) {
-      const p = pairs.find((q) => q.start <= tokens[i - 1].start && q.end > tokens[i - 1].start);
-      if (p) end = Math.max(end, p.end);
+      // `… "like candy." Next sentence`: a full stop inside a closing mark ends the sentence.
+      if (inQuote[i] && closesSentence(end, paraEnd)) break;
     }
     return end;
   }
-
-  // Paragraph of each token, in one merge pass (the sentence walk below asks for every token).
-  const tokPara = new Int32Array(nTok);
-  for (let i = 0, pi = 0; i < nTok; i++) {
-    while (pi + 1 < paragraphs.length && paragraphs[pi + 1].start <= tokens[i].start) pi++;
-    tokPara[i] = pi;
+  /** True when `pos` follows a closing mark with `.`, `?` or `!` inside it and a new sentence or the paragraph end follows. */
+  function closesSentence(pos: number, paraEnd: number): boolean {
+    const mark = text[pos - 1];
+    if (mark !== '”' && mark !== '"' && mark !== "'" && mark !== '’' && mark !== '»') return false;
+    if (!/[.?!]/.test(text[pos - 2] ?? '')) return false;
+    let j = pos;
+    while (j < paraEnd && isSpaceCode(text.charCodeAt(j))) j++;
+    return j >= paraEnd || /[A-Z“"‘(]/.test(text[j]);
   }
 
   // Indirect speech, three high-precision shapes, in sentences no quote rule has claimed:
@@ -448,8 +512,9 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
         return;
       }
       if (!isCueWord(t.lower) || !isVerbLike(t) || isNamingCue(t.lower) || (i > a && tokens[i - 1].pos === 'DET')) continue;
-      // CLAUSE, X said.  (the cue clause closes the sentence)
-      if (i >= a + 4 && b - i <= 8) {
+      // CLAUSE, X said.  (the cue clause closes the sentence: nothing after the cue but
+      // adverbs, time words and prepositional phrases, never an object of its own)
+      if (i >= a + 4 && b - i <= 8 && cueCloses(i, b)) {
         const sp = speakerBefore(tokens, i, a);
         const comma = sp ? sp.from - 1 : i - 1;
         if (sp && comma > a + 2 && tokens[comma].text === ',' && !containsCue(a, comma)) {
@@ -466,7 +531,7 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       let j = i + 1;
       while (j <= b && j - i < 10 && tokens[j].lower !== 'that' && tokens[j].pos !== 'VERB' && !inQuote[j] &&
         !(tokens[j].pos === 'PUNCT' && tokens[j].text !== ',')) j++;
-      if (j <= b && tokens[j].lower === 'that' && j < b - 1 && tokens[j + 1].pos !== 'PUNCT' && tokens[j + 1].pos !== 'VERB' && tokens[j + 1].pos !== 'AUX') {
+      if (j <= b && tokens[j].lower === 'that' && tokens[j].pos === 'SCONJ' && j < b - 1 && tokens[j + 1].pos !== 'PUNCT' && tokens[j + 1].pos !== 'VERB' && tokens[j + 1].pos !== 'AUX') {
         const f = describe(i, a, j - 1, 'rule:indirect-that');
         if (f && f.speaker) {
           pushIndirect(j, b, f);
@@ -474,6 +539,12 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
         }
       }
     }
+  }
+
+  function cueCloses(i: number, b: number): boolean {
+    if (i === b) return true;
+    const n = tokens[i + 1];
+    return n.pos === 'ADP' || n.pos === 'ADV' || n.pos === 'PUNCT' || TIME_WORDS.has(n.lower);
   }
 
   function containsCue(a: number, b: number): boolean {

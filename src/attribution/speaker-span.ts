@@ -53,7 +53,9 @@ export function npEndingAt(tokens: readonly Token[], end: number, min: number): 
   const t = tokens[end];
   if (!t) return null;
   if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lower)) return { from: end, to: end };
-  if (t.pos !== 'NOUN' && !isNameLike(t)) return null;
+  // "the daily wrote": wink tags some nominal heads ADJ; a determiner right before vouches for them.
+  const adjHead = t.pos === 'ADJ' && end - 1 >= min && tokens[end - 1].pos === 'DET';
+  if (t.pos !== 'NOUN' && !isNameLike(t) && !adjHead) return null;
   let i = end;
   while (i - 1 >= min && isNpWord(tokens[i - 1])) i--;
   if (i - 1 >= min && (tokens[i - 1].pos === 'DET' || tokens[i - 1].pos === 'PRON' && /^(?:his|her|their|its|our|my)$/.test(tokens[i - 1].lower))) i--;
@@ -97,17 +99,7 @@ export function speakerBefore(tokens: readonly Token[], cue: number, min: number
     if (j <= min || tokens[j].lower !== '(') return null;
     i = j - 1;
   }
-  if (tokens[i].lower === ',') {
-    // Apposition: find the comma that opens it, at most 20 tokens back, and take the NP before.
-    let j = i - 1;
-    const stop = Math.max(min, i - 20);
-    while (j > stop && tokens[j].lower !== ',' && !/^[:;!?“”"]$/.test(tokens[j].lower)) j--;
-    if (j > min && tokens[j].lower === ',') {
-      const np = npEndingAt(tokens, j - 1, min);
-      if (np && tokens[np.to].lower !== 'who') return np;
-    }
-    return null;
-  }
+  if (tokens[i].lower === ',') return beforeAppositions(tokens, i, min);
   const np = npEndingAt(tokens, i, min);
   if (!np) return null;
   if (tokens[np.to].lower === 'who') return relativeAntecedent(tokens, np.to, min) ?? np;
@@ -118,6 +110,37 @@ export function speakerBefore(tokens: readonly Token[], cue: number, min: number
     if (head && hasHead(tokens, head.from, head.to)) return head;
   }
   return np;
+}
+
+/**
+ * Speaker before one to three comma-delimited appositions or relative clauses ending at the
+ * comma `comma`: "Hugh Hill, a doctor at X, said", "Scott Pruitt, the attorney general of
+ * Oklahoma, one of the states suing, said", "Smith, who …, said". Segments are tried from the
+ * cue outwards; a name or pronoun filling a whole segment wins, else the first whole noun phrase.
+ */
+function beforeAppositions(tokens: readonly Token[], comma: number, min: number): TokenRange | null {
+  let c = comma;
+  let fallback: TokenRange | null = null;
+  for (let hop = 0; hop < 3; hop++) {
+    let j = c - 1;
+    const stop = Math.max(min, c - 25);
+    while (j >= stop && tokens[j].lower !== ',' && !/^[:;!?“”"]$/.test(tokens[j].lower)) j--;
+    const opened = j >= stop && tokens[j].lower === ',';
+    const segStart = Math.max(j + 1, min);
+    if (c - 1 >= segStart) {
+      const np = npEndingAt(tokens, c - 1, segStart);
+      // The noun phrase must fill its segment (not "… general of Oklahoma"), except in the
+      // outermost one, where words before the subject may open the clause ("On Monday Smith").
+      const whole = np && (np.from === segStart || (!opened && tokens[np.from - 1]?.pos !== 'ADP'));
+      if (np && whole && tokens[np.to].lower !== 'who') {
+        if (isNameLike(tokens[np.to]) || tokens[np.from].pos === 'PRON') return np;
+        fallback ??= np;
+      }
+    }
+    if (!opened) break;
+    c = j;
+  }
+  return fallback;
 }
 
 /** "Bondarev, who spoke …": the NP before the comma that precedes a relative "who". */

@@ -8,10 +8,10 @@ const FIRST_SECOND = new Set(['i', 'we', 'you', 'me', 'us']);
 // Speaker salience from quotes: the previous quote's speaker continues a run of quotes
 // ("“…,” he said" after Bondarev's quotes), other recent speakers stay in view.
 const PREVIOUS_SPEAKER_BONUS = 5;
-const RECENT_SPEAKER_BONUS = 2;
+const RECENT_SPEAKER_BONUS = 1;
 const RUN_SENTENCES = 3;
 
-interface Resolved { entity: string; sentence: number; paragraph: number }
+interface Resolved { entity: string; sentence: number; paragraph: number; end: number }
 
 /** First mention index whose start is >= offset. */
 function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
@@ -25,23 +25,43 @@ function firstMentionFrom(mentions: readonly Mention[], offset: number): number 
   return lo;
 }
 
+// Where a speaker phrase's head ends: appositions, relative clauses and prepositional tails follow it.
+const HEAD_END = /,|\(|[—–]|\s(?:who|whom|which|that|of|for|at|from|with|in|on|to)\s/g;
+
 /**
- * The mention a speaker span is about: among the mentions inside it, the earliest, longest one
- * that is not a possessor ("the company's spokeswoman" is about the spokeswoman).
+ * The mention a speaker span is about. The head of an English noun phrase is its last noun before
+ * any apposition or post-modifier, so: the last person's name in the head ("SEIU President Mary Kay
+ * Henry", "Trump adviser Flynn"), else the last description of a person ("a spokesman for Sen. Cruz"),
+ * else the earliest, longest mention of any kind. Possessors are skipped ("Google's spokeswoman").
  */
 function headMention(text: string, mentions: readonly Mention[], from: number, start: number, end: number): number {
+  let k0 = from;
+  while (k0 > 0 && mentions[k0 - 1].end > start) k0--;
+  let headEnd = end;
+  HEAD_END.lastIndex = 0;
+  const span = text.slice(start, end);
+  for (let m = HEAD_END.exec(span); m; m = HEAD_END.exec(span)) {
+    const at = start + m.index;
+    let inside = false;
+    for (let k = k0; k < mentions.length && mentions[k].start < at; k++) if (mentions[k].end > at && mentions[k].kind === 'name') inside = true;
+    if (!inside && at > start) { headEnd = at; break; }
+  }
+  const possessor = (m: Mention) => m.end < end && /^\s*['’]s?\b/.test(text.slice(m.end, m.end + 3));
+  let name = -1;
+  let nominal = -1;
+  for (let k = k0; k < mentions.length && mentions[k].start < headEnd; k++) {
+    const m = mentions[k];
+    if (m.end <= start || possessor(m)) continue;
+    if (m.kind === 'name' && (m.type === 'person' || m.type === null)) name = k;
+    else if (m.kind === 'nominal' && m.type === 'person' && (nominal < 0 || mentions[nominal].start !== m.start)) nominal = k;
+  }
+  if (name >= 0) return name;
+  if (nominal >= 0) return nominal;
   let best = -1;
-  // A mention may start a little before the span ("the adviser" for "adviser").
-  let k = from;
-  while (k > 0 && mentions[k - 1].end > start) k--;
-  for (; k < mentions.length && mentions[k].start < end; k++) {
+  for (let k = k0; k < mentions.length && mentions[k].start < end; k++) {
     const m = mentions[k];
     if (m.end <= start) continue;
-    if (/^\s*['’]s?\b/.test(text.slice(m.end, m.end + 3)) && m.end < end) continue;
-    if (best < 0) { best = k; continue; }
-    const b = mentions[best];
-    if (m.start > b.start) break;
-    if (m.end - m.start > b.end - b.start) best = k;
+    if (best < 0 || (m.start === mentions[best].start && m.end - m.start > mentions[best].end - mentions[best].start)) best = k;
   }
   return best;
 }
@@ -100,11 +120,15 @@ export function resolveSpeakers(
           for (let k = history.length - 1; k >= 0; k--) {
             const r = history[k];
             if (sSent - r.sentence > RUN_SENTENCES + 1) break;
-            const b = k === history.length - 1 && sSent - r.sentence <= RUN_SENTENCES && para - r.paragraph <= 1 ? PREVIOUS_SPEAKER_BONUS : RECENT_SPEAKER_BONUS;
+            const run = k === history.length - 1 && sSent - r.sentence <= RUN_SENTENCES && para - r.paragraph <= 1 &&
+              !otherSubjectBetween(mentions, info, entityOf, isPerson, genderOf, r, h);
+            const b = run ? PREVIOUS_SPEAKER_BONUS : RECENT_SPEAKER_BONUS;
             bonus.set(r.entity, Math.max(bonus.get(r.entity) ?? 0, b));
           }
           const ranked = rankAntecedents(mentions, info, entityOf, isPerson, genderOf, countOf, h, m.sentence, para, m.gender, bonus);
           entity = ranked.length ? ranked[0].entity : entityOf[h];
+          // Later pronouns see this speaker-aware choice ("“…,” she said. She continued, …").
+          entityOf[h] = entity;
         } else {
           entity = entityOf[h];
         }
@@ -114,7 +138,7 @@ export function resolveSpeakers(
       if (entity) name = byId.get(entity)?.name ?? null;
       // An unresolved description is its own name ("a senior official"); a pronoun is not.
       if (!name && !PRONOUNS.has(word) && !RELATIVE.has(word) && !FIRST_SECOND.has(word)) name = sp.text;
-      if (entity && isPerson(entity)) history.push({ entity, sentence: sSent, paragraph: para });
+      if (entity && isPerson(entity)) history.push({ entity, sentence: sSent, paragraph: para, end: Math.max(a.end, sp.end) });
     } else if (a.kind === 'direct' || a.kind === 'mixed') {
       entity = byAttribution.get(a.attribution) ?? inferSpeaker(a, sentences, mentions, info, entityOf, isPerson, history, sentenceAt);
       if (entity) name = byId.get(entity)?.name ?? null;
@@ -126,6 +150,22 @@ export function resolveSpeakers(
     };
   }
   return out;
+}
+
+/** Whether another person is the subject of a narrator sentence between a quote run's last speaker and mention `h`. */
+function otherSubjectBetween(
+  mentions: readonly Mention[], info: readonly MentionInfo[], entityOf: readonly (string | null)[],
+  isPerson: (e: string) => boolean, genderOf: (e: string) => Gender, prev: Resolved, h: number,
+): boolean {
+  // Only a subject the pronoun could refer to interrupts the run ("Mrs. Clinton will…" does not, for "he").
+  const want = mentions[h].gender;
+  for (let k = firstMentionFrom(mentions, prev.end); k < h; k++) {
+    const e = entityOf[k];
+    if (!e || e === prev.entity || !info[k].subject || info[k].quoted || mentions[k].kind === 'pronoun' || !isPerson(e)) continue;
+    const g = genderOf(e);
+    if (want === 'unknown' || g === 'unknown' || g === want) return true;
+  }
+  return false;
 }
 
 /**

@@ -16,7 +16,7 @@ const MAX_LINE_WORDS = 16;
 const NAME = String.raw`[A-Z][\p{L}'’.-]+`;
 const PERSON = String.raw`${NAME}(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|von|der|al|bin|da|di|la|le))*`;
 const BYLINE_RE = new RegExp(
-  String.raw`^(?:by|written by|words by|story by|reporting by|from)\s*:?\s+${PERSON}(?:\s*(?:,|and|&)\s*${PERSON})*` +
+  String.raw`^(?:by|written by|words by|story by|reporting by)\s*:?\s+${PERSON}(?:\s*(?:,|and|&)\s*${PERSON})*` +
     String.raw`\s*(?:$|[,|—–-]|\(|\bin\b|\bfor\b)`,
   'iu',
 );
@@ -64,9 +64,10 @@ export function dateInText(doc: Doc): TextSpan | null {
       const line = doc.text.slice(p.start, p.end);
       const stamp = STAMP_RE.exec(line) ?? DATELINE_RE.exec(line);
       if (stamp) return { start: p.start, end: p.start + stamp[0].length, text: stamp[0] };
-      if (words(line) <= MAX_LINE_WORDS) {
+      // A date line is mostly its date ("Saturday, March 19, 2016."), not a list entry or a tweet with one in it.
+      if (words(line) <= MAX_LINE_WORDS && !line.includes('<')) {
         const m = FULL_DATE_RE.exec(line);
-        if (m) return { start: p.start + m.index, end: p.start + m.index + m[0].length, text: m[0] };
+        if (m && m[0].length * 2 >= line.replace(/\s+/g, '').length * 0.8) return { start: p.start + m.index, end: p.start + m.index + m[0].length, text: m[0] };
       }
     }
     return null;

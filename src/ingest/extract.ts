@@ -12,8 +12,6 @@ const MAX_ELEMS = 60_000;
 export interface ExtractOptions {
   /** Author names known from the page's metadata: short blocks naming them are bylines or bios. */
   authors?: string[];
-  /** The page's description (og:description): a leading block equal to it is the standfirst. */
-  description?: string | null;
   /** The page's headline(s): a leading block repeating one is the title, not body. */
   titles?: string[];
   /** Called with each dropped block and the rule that dropped it (for tuning). */
@@ -29,6 +27,8 @@ export interface Extracted {
   siteName: string | null;
   /** How the body was found: Readability, or the page's whole visible text as a last resort. */
   method: 'readability' | 'fallback' | 'empty';
+  /** Links inside the kept body (citations and references). */
+  links: { href: string; text: string }[];
   /** Blocks the cleanup left out, with the rule (kept as evidence: bylines, bios, contributor lines). */
   dropped: { text: string; rule: string }[];
 }
@@ -62,6 +62,8 @@ interface Block {
   heading: boolean;
   /** The block is (or sits in) a list item. */
   item: boolean;
+  /** Links in the block (href, text), for citations. */
+  links: { href: string; text: string }[] | null;
 }
 
 const WS = /[ \t\r\n\f\u00a0\u200b\u2028\u2029]+/g;
@@ -76,10 +78,12 @@ export function blocksOf(root: El, cleanup = false): Block[] {
   let curHeading = false;
   let item = 0;
   let curItem = false;
+  let curLinks: { href: string; text: string }[] | null = null;
   const total = cleanup ? (root.textContent ?? '').length : 0;
   const flush = (): void => {
     const t = cur.replace(WS, ' ').trim();
-    if (t) blocks.push({ text: t, linkChars: Math.min(linkChars, t.length), heading: curHeading, item: curItem });
+    if (t) blocks.push({ text: t, linkChars: Math.min(linkChars, t.length), heading: curHeading, item: curItem, links: curLinks });
+    curLinks = null;
     cur = '';
     linkChars = 0;
     curHeading = heading > 0;
@@ -109,7 +113,13 @@ export function blocksOf(root: El, cleanup = false): Block[] {
     const isHeading = tag.length === 2 && tag[0] === 'H' && tag[1] >= '1' && tag[1] <= '6';
     // Table cells stay on their row's line, apart.
     if (tag === 'TD' || tag === 'TH') cur += ' ';
-    if (isLink) inLink++;
+    if (isLink) {
+      inLink++;
+      const href = n.getAttribute?.('href');
+      if (href && !href.startsWith('#') && !/^(?:javascript|mailto):/i.test(href)) {
+        (curLinks ??= []).push({ href, text: (n.textContent ?? '').replace(WS, ' ').trim().slice(0, 200) });
+      }
+    }
     if (isHeading) heading++;
     if (tag === 'LI') item++;
     const kids = n.childNodes;
@@ -160,6 +170,9 @@ const DATE_WORD = /^(?:published|updated|posted|last (?:updated|modified)|modifi
 const SENTENCE_END = /[.!?"”»)]$/;
 const TIME_END = /\b[ap]\.m\.$/i;
 
+/** A shorter all-link line ("[Engadget]", a product link) is as often body as not. */
+const LINK_LINE_MIN_WORDS = 4;
+
 function wordCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 32) n++;
@@ -172,7 +185,7 @@ function norm(s: string): string {
 
 /** A date/time line ("Updated Nov 19, 6:55 AM", "Published 1 day ago"), not a sentence. */
 function isDateLine(t: string, words: number): boolean {
-  if (words > 14 || /^[—–-]/.test(t)) return false;
+  if (words > 14 || /^[—–-]/.test(t) || / (?:--|~) /.test(t)) return false;
   if ((SENTENCE_END.test(t) && !TIME_END.test(t)) || t.endsWith(':')) return false;
   if (!(DATE_BIT.test(t) || (DATE_WORD.test(t) && /\b(?:19|20)\d\d\b|\bago\b/.test(t)))) return false;
   // Little else than the date: a name, an outlet, "Updated", weekday ("June 9 -- Coral Sky
@@ -190,7 +203,8 @@ function isByline(t: string, words: number, authors: string[]): boolean {
   if (!authors.length) return false;
   const n = norm(t);
   // The block is a name (plus an affiliation, "Ap Auto Writer", or a date).
-  return authors.some((a) => a.length > 2 && n.includes(a) && words <= wordCount(a) + 4);
+  // One-word authors are mostly organisations ("Beachbody"): only the bare name counts then.
+  return authors.some((a) => a.length > 2 && (n === a || (a.includes(' ') && n.startsWith(a) && words <= wordCount(a) + 4)));
 }
 
 /** "Regan is a Connecticut native ...", "Emiliano joined pv magazine in 2017." near the end. */
@@ -204,10 +218,9 @@ function isAuthorBio(t: string, authors: string[]): boolean {
   return false;
 }
 
-/** Drops furniture blocks; returns the kept texts. */
-export function cleanBlocks(blocks: Block[], opts: ExtractOptions = {}): string[] {
+/** Drops furniture blocks; returns the kept ones. */
+export function cleanBlocks(blocks: Block[], opts: ExtractOptions = {}): Block[] {
   const authors = (opts.authors ?? []).map(norm).filter((a) => a.length > 2);
-  const desc = opts.description ? norm(opts.description) : '';
   const keep: boolean[] = new Array(blocks.length).fill(true);
   const dropped: string[] = new Array(blocks.length).fill('');
   const titles = (opts.titles ?? []).map(norm).filter((x) => x.length > 10);
@@ -225,11 +238,10 @@ export function cleanBlocks(blocks: Block[], opts: ExtractOptions = {}): string[
     else if (i >= n - 5 && words <= 60 && CLOSING.test(t)) drop = 'closing';
     else if (i < 3 && titles.length && titles.includes(norm(t))) drop = 'title';
     // A line that is all link: a related-story headline or a navigation item.
-    else if (short && linkChars >= 0.8 * t.length && n > 3) drop = 'link-line';
+    else if (short && words >= LINK_LINE_MIN_WORDS && linkChars >= 0.8 * t.length && n > 3) drop = 'link-line';
     else if (isDateLine(t, words)) drop = 'date-line';
     else if (i < 4 || i >= n - 4 ? isByline(t, words, authors) : words <= 6 && isByline(t, words, authors)) drop = 'byline';
     else if (i >= n - 3 && isAuthorBio(t, authors)) drop = 'author-bio';
-    else if (i < 3 && desc && desc.length > 40 && norm(t) === desc && n > 4) drop = 'standfirst';
     if (drop === 'furniture-line' && RELATED_HEAD.test(bare)) drop = 'related-heading';
     dropped[i] = drop;
     if (drop) opts.onDrop?.(t, drop);
@@ -237,13 +249,13 @@ export function cleanBlocks(blocks: Block[], opts: ExtractOptions = {}): string[
   }
   // A short label just before dropped link lines is that box's kicker or heading ("TIME TRAVELLER").
   for (let i = 0; i + 1 < n; i++) {
-    if (keep[i] && !keep[i + 1] && blocks[i + 1].linkChars >= 0.8 * blocks[i + 1].text.length && wordCount(blocks[i].text) <= 6 && !SENTENCE_END.test(blocks[i].text)) {
+    if (keep[i] && !keep[i + 1] && blocks[i + 1].linkChars >= 0.8 * blocks[i + 1].text.length && wordCount(blocks[i].text) <= 6 && !/\p{Ll}/u.test(blocks[i].text)) {
       keep[i] = false;
       opts.onDrop?.(blocks[i].text, 'kicker');
     }
   }
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) if (keep[i]) out.push(blocks[i].text);
+  const out: Block[] = [];
+  for (let i = 0; i < n; i++) if (keep[i]) out.push(blocks[i]);
   return out;
 }
 
@@ -264,8 +276,11 @@ export function extractBody(document: Document, opts: ExtractOptions = {}): Extr
       },
       authors: [...(opts.authors ?? []), ...(parsed.byline ? [parsed.byline.replace(/^by\s+/i, '')] : [])],
     });
+    const links: { href: string; text: string }[] = [];
+    for (const b of blocks) if (b.links) for (const l of b.links) if (links.length < 200) links.push(l);
     return {
-      text: blocks.join('\n\n'),
+      text: blocks.map((b) => b.text).join('\n\n'),
+      links,
       title: parsed.title ?? null,
       byline: parsed.byline ?? null,
       lang: parsed.lang ?? null,
@@ -276,5 +291,5 @@ export function extractBody(document: Document, opts: ExtractOptions = {}): Extr
   }
   const body = document.body as unknown as El | null;
   const blocks = body ? blocksOf(body).map((b) => b.text) : [];
-  return { text: blocks.join('\n\n'), title: null, byline: null, lang: null, siteName: null, method: blocks.length ? 'fallback' : 'empty', dropped };
+  return { text: blocks.join('\n\n'), title: null, byline: null, lang: null, siteName: null, method: blocks.length ? 'fallback' : 'empty', links: [], dropped };
 }

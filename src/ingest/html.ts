@@ -5,7 +5,7 @@ import type { PageInfo } from '../model/types.ts';
 import { decodeHtml } from './charset.ts';
 import { extractBody } from './extract.ts';
 import { metaFromMarkup } from './meta-markup.ts';
-import { readPage } from './page.ts';
+import { absolute, readPage } from './page.ts';
 import { InputError } from './text-input.ts';
 
 /** Pages above this many bytes are refused outright. */
@@ -64,7 +64,6 @@ export function ingestHtml(input: string | Uint8Array, opts: IngestOptions = {})
   const meta = metaFromMarkup(read);
   const ex = extractBody(document as unknown as Document, {
     authors: meta.authors?.map((a) => a.value.name) ?? [],
-    description: read.metaTags['og:description']?.[0] ?? read.metaTags.description?.[0] ?? null,
     titles: [meta.headline?.value, read.metaTags['og:title']?.[0], read.title].filter((x): x is string => !!x),
   });
   let text = ex.text;
@@ -87,6 +86,7 @@ export function ingestHtml(input: string | Uint8Array, opts: IngestOptions = {})
     charsetSource,
     byline: ex.byline,
     dropped: ex.dropped,
+    bodyLinks: ex.links.map((l) => ({ href: absolute(l.href, url), text: l.text })),
     extraction: ex.method,
     meta,
   };

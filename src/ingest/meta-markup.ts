@@ -2,7 +2,7 @@
 // then microdata, then meta tags (OpenGraph, article:*, Dublin Core), then plain HTML. Each value
 // keeps the path it was read from.
 import type { ArticleMeta, Author, JsonLdNode, MicrodataProp, PageInfo, Sourced } from '../model/types.ts';
-import type { PageRead } from './page.ts';
+import { WORK_LABEL, type PageRead } from './page.ts';
 
 /** NewsArticle subtypes: each names a type of work (schema.org terms contributed by The Trust Project). */
 export const NEWS_SUBTYPES = new Set([
@@ -180,6 +180,8 @@ export function metaFromMarkup(page: PageRead): ArticleMeta {
     meta.typeOfWork = { value: sub, source: { kind: 'json-ld', path: `${n.path}.@type` } };
   } else if (page.labels.length) {
     meta.typeOfWork = { value: page.labels[0], source: { kind: 'html', path: 'label' } };
+  } else if (meta.section && WORK_LABEL.test(meta.section.value)) {
+    meta.typeOfWork = meta.section;
   } else {
     meta.typeOfWork = at('genre') ?? (art ? { value: art.types.find((t) => ARTICLE_TYPES.has(t)) ?? art.types[0], source: { kind: 'json-ld', path: `${art.path}.@type` } } : undefined);
   }

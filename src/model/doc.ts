@@ -1,4 +1,4 @@
-import type { ArticleMeta, Attribution, Entity, Figure, Finding, Mention, NerSpan, Paragraph, Quote, Sentence, Token, TrustReport } from './types.ts';
+import type { ArticleMeta, PageInfo, Attribution, Entity, Figure, Finding, Mention, NerSpan, Paragraph, Quote, Sentence, Token, TrustReport } from './types.ts';
 
 /** Every annotation layer a pipeline stage can assign, by name. */
 export interface Layers {
@@ -32,11 +32,14 @@ export class MissingLayerError extends Error {
 export class Doc {
   readonly text: string;
   readonly id: string | null;
+  /** The HTML page the text was extracted from (markup metadata, URL, links), when the input was a page. */
+  readonly page: PageInfo | null;
   private readonly layers: Partial<Layers> = {};
 
-  constructor(text: string, id: string | null = null) {
+  constructor(text: string, id: string | null = null, page: PageInfo | null = null) {
     this.text = text;
     this.id = id;
+    this.page = page;
   }
 
   has(layer: LayerName): boolean {

@@ -153,6 +153,10 @@ export interface AnalysisOutput {
   quotes: Quote[];
   figures: Figure[];
   findings: Finding[];
+  /** Article metadata (markup of an HTML page, and what the text says), each value with its source. */
+  meta?: ArticleMeta;
+  /** The Trust Project's eight indicators and the text's conformance claims. */
+  trust?: TrustReport;
 }
 
 // ---- Page metadata and Trust Indicators (owned by the web-pages work; shapes may grow) ----------
@@ -255,6 +259,8 @@ export interface PageInfo {
   byline: string | null;
   /** Blocks left out of the body, with the rule that left each out. */
   dropped: PageBlock[];
+  /** Links inside the extracted body (absolute when the page URL is known), for citations and references. */
+  bodyLinks: { href: string; text: string }[];
   /** Problems met while reading the page (bad JSON-LD, wrong charset, truncated body, ...). */
   notes: string[];
   /** How the body was found. */

@@ -2,7 +2,7 @@ import type { Entity, EntityType, Gender, Mention, Sentence, TextSpan, Token } f
 import { OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
 import { HONORIFICS, ORG_NOUNS, PERSON_ROLES, ROLE_SYNONYMS } from './gazetteer/roles.ts';
 import { FEMALE_FORENAMES, MALE_FORENAMES } from './gazetteer/forenames.ts';
-import { NEUTER_PRONOUNS, PLURAL_PRONOUNS } from './mentions.ts';
+import { NEUTER_PRONOUNS, PLURAL_PRONOUNS, isTitleCase } from './mentions.ts';
 import { quotedTokens, tokenAt } from './quoted.ts';
 
 // Coreference by sieves, most precise first (the order of Stanford's deterministic coreference):
@@ -30,10 +30,11 @@ const DEFINITE = new Set(['the', 'this', 'that']);
 // "the company" may refer to any organisation named just before; "the ministry" only to a ministry.
 const GENERIC_ORG = new Set(['company', 'firm', 'corporation', 'group', 'organization', 'organisation', 'startup',
   'manufacturer', 'retailer', 'airline', 'insurer', 'lender', 'publisher', 'broadcaster', 'outlet', 'network', 'charity']);
-const PLURAL_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<EntityType>(['group', 'organisation']);
+const PLURAL_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<EntityType>(['group', 'organisation', 'outlet']);
 // Countries act in news ("Russia has denied … what it calls"), so "it" may be a place.
 const NEUTER_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<EntityType>(['organisation', 'outlet', 'place']);
-const SALIENCE_WINDOW = 4; // sentences a pronoun looks back
+const SALIENCE_WINDOW = 4;
+const REFLEXIVES = new Set(['himself', 'herself']); // sentences a pronoun looks back
 const W_HONORIFIC = 3;
 const W_FORENAME = 2;
 const W_ROLE = 2;
@@ -88,13 +89,16 @@ export function mentionInfo(tokens: readonly Token[], sentences: readonly Senten
     const q = quoted[t0] === 1;
     const next = tokens[t1];
     const prev = t0 > 0 ? tokens[t0 - 1] : undefined;
+    // "X said" or an inverted "…,” said X"; not the subject of reported speech ("McLenney said Clinton doesn't…").
+    const beforeVerb = t0 > 1 ? tokens[t0 - 2] : undefined;
     const speech = (next !== undefined && next.sentence === m.sentence && SPEECH_VERBS.has(next.lower)) ||
-      (prev !== undefined && prev.sentence === m.sentence && SPEECH_VERBS.has(prev.lower));
+      (prev !== undefined && prev.sentence === m.sentence && SPEECH_VERBS.has(prev.lower) &&
+        (beforeVerb === undefined || beforeVerb.sentence !== m.sentence || beforeVerb.pos === 'PUNCT'));
     // The first narrator-side person mention of a sentence, or one right before its verb, is its subject.
     let subject = false;
     if (!q && (m.kind !== 'nominal' || m.type === 'person')) {
       if (!sawSubject) { subject = true; sawSubject = true; }
-      else if (next && (next.pos === 'VERB' || next.pos === 'AUX')) subject = true;
+      else if (next && (next.pos === 'VERB' || next.pos === 'AUX') && !(prev && (prev.pos === 'VERB' || prev.pos === 'SCONJ'))) subject = true;
     }
     out[i] = { t0, t1, quoted: q, subject, speech, paragraph: sentences[m.sentence].paragraph };
   }
@@ -118,26 +122,39 @@ export function rankAntecedents(
   isPerson: (e: string) => boolean, genderOf: (e: string) => Gender, countOf: (e: string) => number,
   at: number, sentence: number, paragraph: number, gender: Gender, bonus?: ReadonlyMap<string, number>,
 ): Candidate[] {
-  const best = new Map<string, number>();
+  // Per entity: its most recent narrator-side mention (or quoted one, if that is all there is), and
+  // whether any of its mentions in that sentence is a subject or a speaker ("Retired Lt. Gen. Michael
+  // Flynn, a surrogate, …": the title is the subject, the apposition the most recent mention).
+  const seen = new Map<string, { sentence: number; paragraph: number; quoted: boolean; subject: boolean; speech: boolean; k: number }>();
   for (let k = at - 1; k >= 0; k--) {
     const m = mentions[k];
-    const dist = sentence - m.sentence;
-    if (dist > SALIENCE_WINDOW) break;
+    if (sentence - m.sentence > SALIENCE_WINDOW) break;
     const e = entityOf[k];
-    if (e === null || best.has(e) || !isPerson(e)) continue;
+    if (e === null || !isPerson(e)) continue;
     const mi = info[k];
-    let s = 10 - 2.5 * dist;
-    if (mi.subject) s += 2;
-    if (mi.speech) s += 2;
-    if (mi.quoted) s -= 5;
-    if (mi.paragraph !== paragraph) s -= 1.5;
-    s += Math.min(countOf(e), 6) * 0.5;
+    const r = seen.get(e);
+    if (!r || (r.quoted && !mi.quoted)) {
+      seen.set(e, { sentence: m.sentence, paragraph: mi.paragraph, quoted: mi.quoted, subject: mi.subject, speech: mi.speech, k });
+    } else if (!mi.quoted && m.sentence === r.sentence) {
+      r.subject ||= mi.subject;
+      r.speech ||= mi.speech;
+    }
+  }
+  const out: Candidate[] = [];
+  for (const [e, r] of seen) {
+    // The mention distance only breaks ties between otherwise equal candidates.
+    let s = 10 - 2.5 * (sentence - r.sentence) - 0.001 * (at - r.k);
+    if (r.subject) s += 2;
+    if (r.speech) s += 2;
+    if (r.quoted) s -= 5;
+    if (r.paragraph !== paragraph) s -= 1.5;
+    s += Math.min(countOf(e), 4) * 0.5;
     const g = genderOf(e);
     if (gender !== 'unknown' && g !== 'unknown') s += g === gender ? 4 : -6;
-    best.set(e, s + (bonus?.get(e) ?? 0));
+    out.push({ entity: e, score: s + (bonus?.get(e) ?? 0) });
   }
-  if (bonus) for (const [e, b] of bonus) if (!best.has(e) && isPerson(e)) best.set(e, b - 2.5 * SALIENCE_WINDOW);
-  return [...best].map(([entity, score]) => ({ entity, score })).sort((a, b) => b.score - a.score);
+  if (bonus) for (const [e, b] of bonus) if (!seen.has(e) && isPerson(e)) out.push({ entity: e, score: b - 2.5 * SALIENCE_WINDOW });
+  return out.sort((a, b) => b.score - a.score);
 }
 
 function isSubset(small: readonly string[], big: readonly string[]): boolean {
@@ -345,8 +362,17 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         if (e && !info[k].quoted && want.has(prelim.get(e))) { target = e; break; }
       }
     } else {
-      const ranked = rankAntecedents(mentions, info, entityOf, isPerson, genderOf, countOf, i, m.sentence, info[i].paragraph, m.gender);
-      if (ranked.length) target = ranked[0].entity;
+      // A reflexive binds to the nearest person before it in its own clause ("Pence himself said…").
+      if (REFLEXIVES.has(w)) {
+        for (let k = i - 1; k >= 0 && mentions[k].sentence === m.sentence; k--) {
+          const e = entityOf[k];
+          if (e && isPerson(e) && mentions[k].kind !== 'pronoun' && (genderOf(e) === 'unknown' || genderOf(e) === m.gender)) { target = e; break; }
+        }
+      }
+      if (!target) {
+        const ranked = rankAntecedents(mentions, info, entityOf, isPerson, genderOf, countOf, i, m.sentence, info[i].paragraph, m.gender);
+        if (ranked.length) target = ranked[0].entity;
+      }
     }
     if (!target) continue;
     const c = byId.get(target)!;
@@ -354,6 +380,12 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (m.gender !== 'unknown') { addEvidence(c, m.start, m.end, m.gender, W_PRONOUN); vote(c, 'person', 1); }
   }
 
+  const headlineCache = new Map<number, boolean>();
+  const headline = (si: number): boolean => {
+    let h = headlineCache.get(si);
+    if (h === undefined) headlineCache.set(si, (h = isTitleCase(tokens, sentences[si])));
+    return h;
+  };
   const entities: Entity[] = [];
   for (const c of clusters) {
     c.members.sort((a, b) => a - b);
@@ -363,10 +395,12 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     const gender = type === 'person' || type === 'unnamed' ? clusterGender(c.male, c.female) : 'unknown';
     let name = c.descr;
     if (c.named) {
+      // Headlines glue verbs to names ("Hillary Clinton Goes"): their names count only when nothing else does.
+      const body = c.members.some((i) => mentions[i].kind === 'name' && !headline(mentions[i].sentence));
       let bestLen = -1;
       for (const i of c.members) {
         const mm = mentions[i];
-        if (mm.kind !== 'name') continue;
+        if (mm.kind !== 'name' || (body && headline(mm.sentence))) continue;
         const n = info[i].t1 - info[i].t0;
         if (n > bestLen || (n === bestLen && mm.text.length > name.length)) { bestLen = n; name = mm.text; }
       }

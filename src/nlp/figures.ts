@@ -1,6 +1,6 @@
 import { defineStage } from '../pipeline/stage.ts';
 import type { Figure, FigureKind, NerSpan, Quote, Sentence, Token } from '../model/types.ts';
-import { isNumberWord, parseDigits, parseOrdinal, readNumber, tensValue, touching, unitValue, type NumberRead } from './numbers.ts';
+import { isNumberWord, parseDigits, parseOrdinal, readNumber, tensValue, touching, type NumberRead } from './numbers.ts';
 import { DATE_LEAD, monthOf, readDate, readTime, weekdayOf } from './dates.ts';
 
 // Figures: numbers, money, percentages, counts with their counted noun, ages, dates, times,
@@ -153,7 +153,7 @@ function matchAge(ctx: Ctx, i: number, limit: number): Draft | null {
     if (intIn(n, 0, 130) && !(n.end < limit && tokens[n.end].lower === '%')) return draft('age', i, n.end, n.value, 'years');
     return null;
   }
-  if (t.type !== 'number' && unitValue(t.lower) === undefined && tensValue(t.lower) === undefined) return null;
+  if (t.type !== 'number' && !isNumberWord(t.lower)) return null;
   const n = readNumber(tokens, i, limit);
   if (!intIn(n, 0, 130)) return null;
   const j = n.end;
@@ -331,6 +331,14 @@ function matchOrdinal(ctx: Ctx, i: number, limit: number): Draft | null {
     const o = parseOrdinal(tokens[i + 2].lower);
     if (o !== null && o < 10) return draft('ordinal', i, i + 3, te + o);
   }
+  // "a third of", "one fifth of": a fraction, not a rank.
+  const den = FRACTION.get(t.lower);
+  if (den !== undefined && i > 0 && i - 1 >= ctx.floor && i + 1 < limit && tokens[i + 1].lower === 'of') {
+    const art = tokens[i - 1].lower;
+    if ((art === 'a' || art === 'one') && tokens[i - 1].sentence === t.sentence) {
+      return withQualifier(ctx, draft('number', i - 1, i + 1, Math.round(1e4 / den) / 1e4));
+    }
+  }
   if (t.type === 'ordinal' || (spanAt[i] >= 0 && ner[spanAt[i]].type === 'ORDINAL')) {
     // Part of a name ("the Second Amendment", "First Lady") or of a compound ("first-rate").
     if (i + 1 < limit && t.type !== 'ordinal' && t.text[0] !== t.lower[0] && tokens[i + 1].pos === 'PROPN' && i > ctx.sentenceStart) return null;
@@ -351,8 +359,15 @@ function compoundEnd(tokens: readonly Token[], k: number, limit: number): number
   return e;
 }
 
-const isNounPos = (t: Token): boolean =>
-  t.pos === 'NOUN' || (t.pos === 'PROPN' && monthOf(t.lower) === undefined && weekdayOf(t.lower) === undefined);
+/**
+ * Whether a token can be (part of) a counted noun. A proper noun counts only when it looks like a
+ * plural demonym or party ("Ukrainians", "Democrats") and does not follow a common noun: in
+ * "5 Jeb Bush" (a ranked list) or "25 counties POLITICO identified" the name is not what is counted.
+ */
+const isCountedNoun = (t: Token, afterNoun: boolean): boolean =>
+  t.pos === 'NOUN' ||
+  (t.pos === 'PROPN' && !afterNoun && t.lower.length > 3 && t.lower.endsWith('s') && !t.lower.endsWith('ss') &&
+    monthOf(t.lower) === undefined && weekdayOf(t.lower) === undefined);
 
 /** Counts ("10,000 possible war crimes"), durations ("twenty years") and bare numbers ("52-48"). */
 function matchNumber(ctx: Ctx, i: number, limit: number): Draft | null {
@@ -401,6 +416,9 @@ function matchNumber(ctx: Ctx, i: number, limit: number): Draft | null {
     }
     // "a 15-yard penalty", "a 10-point plan": the unit is the word the number is joined to.
     if (hyphen && (tokens[u].pos === 'NOUN' || tokens[u].pos === 'ADJ')) {
+      // "a billion-dollar deal" is an amount of money.
+      const code = CURRENCY_WORD.get(tokens[u].lower);
+      if (code !== undefined) return withQualifier(ctx, draft('money', i, u + 1, n.value, code));
       return withQualifier(ctx, draft('count', i, u + 1, n.value, tokens[u].lower));
     }
   }
@@ -414,13 +432,16 @@ function matchNumber(ctx: Ctx, i: number, limit: number): Draft | null {
   while (k < limit && k < j + 6) {
     const e = compoundEnd(tokens, k, limit);
     const tk = tokens[e - 1];
-    let noun = isNounPos(tk);
-    if (e > k + 1 && noun && e < limit && (isNounPos(tokens[e]) || tokens[e].pos === 'ADJ')) noun = false;
+    const afterNoun = last === k - 1 && tokens[last].pos === 'NOUN';
+    let noun = isCountedNoun(tk, afterNoun);
+    if (e > k + 1 && noun && e < limit && (isCountedNoun(tokens[e], false) || tokens[e].pos === 'ADJ')) noun = false;
     if (noun) {
       if (runStart < 0 || last !== k - 1) runStart = k;
       last = e - 1;
     } else if (
       tk.pos === 'ADJ' || e > k + 1 || (k === j && COUNTED_ADJ.has(tk.lower)) ||
+      // A name before the counted noun modifies it: "2 Russian soldiers".
+      (tk.pos === 'PROPN' && last < 0) ||
       // A participle between the number and a noun modifies it: "four nominating contests".
       (tk.pos === 'VERB' && last < 0 && e < limit && tokens[e].pos === 'NOUN' && (tk.lower.endsWith('ing') || tk.lower.endsWith('ed')))
     ) {
@@ -444,7 +465,7 @@ function matchNumber(ctx: Ctx, i: number, limit: number): Draft | null {
 }
 
 /** Words that can start a figure besides number words, digits, wink spans and currency symbols. */
-const TRIGGER_WORDS = new Set(['aged', 'age', 'a', 'an', 'half', ...[...DOLLAR_COUNTRY.keys()].map((w) => w.toLowerCase())]);
+const TRIGGER_WORDS = new Set(['aged', 'age', 'a', 'an', 'half', 'quarter', ...[...DOLLAR_COUNTRY.keys()].map((w) => w.toLowerCase())]);
 
 const MATCHERS = [matchAge, matchMoney, matchPercent, matchWinkSpan, matchYear, matchOrdinal, matchNumber];
 

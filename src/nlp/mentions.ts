@@ -39,12 +39,19 @@ no not never always sometimes often rather quite almost nearly about around acro
 within without between behind beyond new old good bad big small great little high low long short early late top
 major key local national federal former current recent latest breaking exclusive update watch read related
 live analysis opinion editorial people police officials sources experts critics`.split(/\s+/));
+// Titles that, inside a capitalised run, start a person's name.
+const STRONG_TITLES = new Set(['president', 'chair', 'chairperson', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'judge', 'chancellor',
+  'ambassador', 'director', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'spokesperson', 'commissioner',
+  'prosecutor', 'leader', 'speaker', 'ceo', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'capt.', 'sgt.', 'adm.',
+  'maj.', 'cmdr.', 'gen', 'sen', 'rep', 'gov']);
 const COMMON_ENDING = /(?:ing|ed|ly)$/;
 const FIRST_PERSON_CONTRACTION = /^I['’]/;
 
 interface MentionDraft {
   t0: number;
   t1: number; // token range [t0, t1)
+  /** End offset when the last token is cut ("Post–shows" → "Post"). */
+  end?: number;
   kind: MentionKind;
   type: EntityType | null;
   gender: Gender;
@@ -70,7 +77,7 @@ export function forenameGender(word: string): Gender {
 }
 
 /** Per-sentence flag: Title Case lines (headlines) capitalise every word, so only PROPN counts there. */
-function isTitleCase(tokens: readonly Token[], s: Sentence): boolean {
+export function isTitleCase(tokens: readonly Token[], s: Sentence): boolean {
   let words = 0;
   let caps = 0;
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -81,7 +88,7 @@ function isTitleCase(tokens: readonly Token[], s: Sentence): boolean {
   }
   // Headlines rarely end in a full stop; a short news sentence full of names does.
   const last = tokens[s.tokenEnd - 1];
-  return words >= 4 && caps / words >= 0.7 && last.text !== '.';
+  return (words >= 4 && caps / words >= 0.7 && last.text !== '.') || (words >= 5 && caps / words >= 0.85);
 }
 
 /**
@@ -101,8 +108,10 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   for (const t of tokens) if (t.type === 'word' && !UPPER.test(t.text)) lowerSeen.add(t.lower);
 
   const drafts: MentionDraft[] = [];
+  const headlineNames: number[] = []; // indices into drafts
   for (const s of sentences) {
     const titleCase = isTitleCase(tokens, s);
+    const firstDraft = drafts.length;
     // Sentence-initial: the first word, or the first after an opening quote or colon.
     let initial = true;
     const isNameTok = (i: number): boolean => {
@@ -148,12 +157,14 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       initial = false;
       i++;
     }
+    if (titleCase) for (let k = firstDraft; k < drafts.length; k++) if (drafts[k].kind === 'name' && drafts[k].type === null) headlineNames.push(k);
   }
+  if (headlineNames.length) dropHeadlineNoise(tokens, drafts, headlineNames);
   drafts.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
   const out: Mention[] = [];
   for (const d of drafts) {
     const start = tokens[d.t0].start;
-    const end = tokens[d.t1 - 1].end;
+    const end = d.end ?? tokens[d.t1 - 1].end;
     out.push({ id: `mn${out.length + 1}`, start, end, text: text.slice(start, end), kind: d.kind, type: d.type, gender: d.gender, sentence: tokens[d.t0].sentence, entity: null });
   }
   return out;
@@ -162,6 +173,27 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
 function isGazetteerName(text: string, tokens: readonly Token[], a: number, b: number): boolean {
   const k = nameKey(text.slice(tokens[a].start, tokens[b - 1].end));
   return OUTLET_NAMES.has(k) || KNOWN_ORGS.has(k) || PLACES.has(k) || chunkHasOrgHead(tokens, a, b);
+}
+
+/**
+ * Headlines capitalise every word and wink tags many of them PROPN ("Thousands", "Shootings"). An
+ * untyped headline name is kept only when the body uses its last word in a name too.
+ */
+function dropHeadlineNoise(tokens: readonly Token[], drafts: MentionDraft[], headline: readonly number[]): void {
+  const drop = new Set(headline);
+  const bodyWords = new Set<string>();
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k];
+    if (d.kind !== 'name' || drop.has(k)) continue;
+    for (let t = d.t0; t < d.t1; t++) bodyWords.add(tokens[t].lower);
+  }
+  let w = 0;
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k];
+    if (drop.has(k) && !bodyWords.has(tokens[d.t1 - 1].lower)) continue;
+    drafts[w++] = d;
+  }
+  drafts.length = w;
 }
 
 function chunkHasOrgHead(tokens: readonly Token[], a: number, b: number): boolean {
@@ -229,18 +261,41 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       return;
     }
     const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || OUTLET_NAMES.has(w);
+    // "-ing/-ed/-ly" words open sentences ("Asked if…", "Retired Gen. …") unless they are a subject ("Manning said").
+    const next = tokens[b];
+    const subject = single && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
     if (!known && !isGazetteerName(text, tokens, a, b) &&
-        (COMMON_INITIAL.has(w) || lowerSeen.has(w) || (single && COMMON_ENDING.test(w)))) a++;
+        (COMMON_INITIAL.has(w) || lowerSeen.has(w) || (!subject && COMMON_ENDING.test(w)))) a++;
   }
   if (a >= b) return;
+  // A title inside a chunk starts a person's name: "Retired U.S. Air Force Gen. Norman Ham",
+  // "Senate Majority Leader Mitch McConnell". The part before it is a name of its own.
+  for (let k = a + 1; k < b - 1; k++) {
+    const w = tokens[k].lower;
+    if (!STRONG_TITLES.has(w) && !HONORIFICS.has(w)) continue;
+    if (chunkHasOrgHead(tokens, k, b)) break;
+    let s = k;
+    while (s > a && TITLE_WORDS.has(tokens[s - 1].lower) && !ORG_HEADS.has(tokens[s - 1].lower)) s--;
+    if (s > a) emitName(text, tokens, a, s, false, lowerSeen, drafts);
+    a = s;
+    break;
+  }
   const words: string[] = [];
   for (let k = a; k < b; k++) words.push(tokens[k].lower);
-  const key = nameKey(text.slice(tokens[a].start, tokens[b - 1].end));
+  // wink keeps a glued dash inside a token ("Post–shows"): the name ends at the dash.
+  const lastText = tokens[b - 1].text;
+  const dash = lastText.search(/[–—]/);
+  let cutEnd: number | undefined;
+  if (dash > 0) {
+    cutEnd = tokens[b - 1].start + dash;
+    words[words.length - 1] = words[words.length - 1].slice(0, dash);
+  }
+  const key = nameKey(text.slice(tokens[a].start, cutEnd ?? tokens[b - 1].end));
   let type = typeOfName(words, key);
   if (type === 'outlet' || type === 'organisation' || type === 'place') {
     // "The Washington Post": the article is part of the outlet's name.
     if (type === 'outlet' && a > 0 && tokens[a - 1].lower === 'the' && OUTLET_NAMES.get(key)?.startsWith('The ')) a--;
-    drafts.push({ t0: a, t1: b, kind: 'name', type, gender: 'unknown' });
+    drafts.push({ t0: a, t1: b, end: cutEnd, kind: 'name', type, gender: 'unknown' });
     return;
   }
   // Leading honorifics, titles and nationality words: "Ukraine's Prosecutor General Irina …", "Mr. Smith".
@@ -267,7 +322,8 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       drafts.push({ t0: firstTitle, t1: lastTitle + 1, kind: 'nominal', type: 'person', gender: g });
     }
   } else {
-    n = a;
+    // Only nationality or party words before the name ("Democrat Hillary Clinton"): dropped, no mention.
+    while (n > a && !DEMONYMS.has(tokens[n - 1].lower)) n--;
   }
   // A lone title word chunk ("President said") is a nominal mention.
   if (b - n === 1 && TITLE_WORDS.has(tokens[n].lower) && PERSON_ROLES.has(tokens[n].lower)) {
@@ -281,9 +337,9 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   if (n > a) {
     const k2 = nameKey(nameWords.join(' '));
     type = typeOfName(nameWords, k2) ?? 'person';
-    if (type !== 'person' && type !== null) { drafts.push({ t0: n, t1: b, kind: 'name', type, gender: 'unknown' }); return; }
+    if (type !== 'person' && type !== null) { drafts.push({ t0: n, t1: b, end: cutEnd, kind: 'name', type, gender: 'unknown' }); return; }
   }
-  drafts.push({ t0: n, t1: b, kind: 'name', type: titled ? 'person' : type, gender });
+  drafts.push({ t0: n, t1: b, end: cutEnd, kind: 'name', type: titled ? 'person' : type, gender });
 }
 
 export const mentionsStage = defineStage({

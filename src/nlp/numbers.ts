@@ -63,9 +63,6 @@ export function tensValue(lower: string): number | undefined {
   return TENS.get(lower);
 }
 
-export function unitValue(lower: string): number | undefined {
-  return UNITS.get(lower);
-}
 
 export interface NumberRead {
   /** Numeric value, or "A-B" for a score or range written as one token ("52-48"). */

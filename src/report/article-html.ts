@@ -8,7 +8,7 @@ import { type ReportInput, type Source, speakerKey } from './model.ts';
 // only the first piece carries the id that links point to. The text keeps its line breaks
 // (white-space: pre-wrap), so every offset maps to exactly one character on screen.
 
-const KIND_ORDER = { quote: 0, finding: 1, speaker: 2, cue: 3, channel: 4 } as const;
+const KIND_ORDER = { quote: 0, finding: 1, speaker: 2, cue: 3, channel: 4, evidence: 5 } as const;
 
 interface Mark {
   start: number;
@@ -34,6 +34,8 @@ export function quoteTip(q: ReportInput['quotes'][number]): string {
 }
 
 export const findingAnchor = (i: number): string => `f-${i}`;
+/** Anchor of the j-th evidence span of the i-th Trust Indicator. */
+export const evidenceAnchor = (i: number, j: number): string => `ev-${i}-${j}`;
 export const quoteAnchor = (id: string): string => `q-${id}`;
 
 export function articleHtml(out: ReportInput, sources: Source[]): string {
@@ -57,6 +59,9 @@ export function articleHtml(out: ReportInput, sources: Source[]): string {
   out.findings.forEach((f: Finding, i) => {
     add(f.start, f.end, 'finding', 'span', `f sev-${escapeHtml(f.severity)}`, ` id="${findingAnchor(i)}" tabindex="-1"`, ` data-f="${i}" data-tip="${escapeHtml(`${f.rule}: ${f.message}`)}"`);
   });
+  out.trust?.indicators.forEach((t, i) => t.evidence.forEach((ev, j) => {
+    if (typeof ev.start === 'number' && typeof ev.end === 'number') add(ev.start, ev.end, 'evidence', 'span', 'ev', ` id="${evidenceAnchor(i, j)}" tabindex="-1"`);
+  }));
   // Duplicate speaker/cue/channel spans (one speaker for two fragments) would nest pointlessly.
   const seen = new Set<string>();
   const unique = marks.filter((m) => {

@@ -1,5 +1,5 @@
 import type { Finding, TrustReport } from '../model/types.ts';
-import { colourClass, findingAnchor, quoteAnchor } from './article-html.ts';
+import { colourClass, evidenceAnchor, findingAnchor, quoteAnchor } from './article-html.ts';
 import { escapeHtml as h } from './escape.ts';
 import { type ReportInput, type RuleInfo, type Source, sortedFindings } from './model.ts';
 
@@ -60,15 +60,18 @@ export function findingsHtml(findings: Finding[], text: string, rules: RuleInfo[
 }
 
 export function trustHtml(trust: TrustReport | undefined): string {
-  if (!trust) return '<p class="muted">No Trust Indicators: they are read from web pages (give HTML or a URL).</p>';
-  const rows = trust.indicators.map((t) => {
-    const ev = t.evidence.map((e) => h(e.description)).join('<br>');
+  if (!trust) return '<p class="muted">No Trust Indicators in this analysis.</p>';
+  const rows = trust.indicators.map((t, i) => {
+    // Evidence found in the article links to its span; evidence from page markup says where it was read.
+    const ev = t.evidence
+      .map((e, j) => (typeof e.start === 'number' && typeof e.end === 'number' ? `<a class="jump" href="#${evidenceAnchor(i, j)}">${h(e.description)}</a>` : h(e.description) + (e.path ? ` <span class="muted">(${h(e.path)})</span>` : '')))
+      .join('<br>');
     const missing = t.missing.length ? `<div class="muted">missing: ${h(t.missing.join(', '))}</div>` : '';
-    return `<tr><th scope="row">${h(t.name)}</th><td><span class="badge b-${h(t.status)}">${h(t.status.replace(/-/g, ' '))}</span></td><td>${ev || '<span class="muted">—</span>'}${missing}</td></tr>`;
+    return `<li data-indicator="${h(t.id)}"><div><span class="t-name">${h(t.name)}</span> <span class="badge b-${h(t.status)}">${h(t.status.replace(/-/g, ' '))}</span></div>${ev ? `<div>${ev}</div>` : ''}${missing}</li>`;
   });
   const met = trust.indicators.filter((t) => t.status === 'met').length;
   const claims = trust.claims.length ? `<p class="muted">Claims Trust Project conformance: ${trust.claims.map((c) => `“${h(clip(c.text, 60))}”`).join(', ')}</p>` : '';
-  return `<p>${met} of ${trust.indicators.length} indicators met.</p><table class="trust"><thead><tr><th>Indicator</th><th>Status</th><th>Evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>${claims}`;
+  return `<p>${met} of ${trust.indicators.length} indicators met.</p><ul class="trust">${rows.join('')}</ul>${claims}`;
 }
 
 export function metaHtml(out: ReportInput): string {
@@ -80,6 +83,8 @@ export function metaHtml(out: ReportInput): string {
   if (m.publisher) bits.push(h(m.publisher.value));
   if (m.datePublished) bits.push(`published ${h(m.datePublished.value)}`);
   if (m.dateModified) bits.push(`updated ${h(m.dateModified.value)}`);
+  if (m.dateline) bits.push(`dateline ${h(m.dateline.value)}`);
+  if (m.typeOfWork) bits.push(h(m.typeOfWork.value));
   return bits.length ? `<p class="summary">${bits.join(' · ')}</p>` : '';
 }
 

@@ -67,7 +67,7 @@ export function renderMarkdown(out: ReportInput, opts: RenderOptions = {}): stri
     for (const t of out.trust.indicators) {
       lines.push(`| ${cell(t.name)} | ${t.status} | ${cell(t.evidence.map((e) => e.description).join('; '), 200)} | ${cell(t.missing.join(', '))} |`);
     }
-  } else lines.push('Not determinable from plain text (Trust Indicators are read from web pages).');
+  } else lines.push('No Trust Indicators in this analysis.');
   lines.push('');
   return lines.join('\n');
 }

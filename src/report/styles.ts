@@ -19,6 +19,8 @@ a{color:var(--focus)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .wrap{max-width:1200px;margin:0 auto;padding:16px}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,380px);gap:24px;align-items:start}
+/* Wide screens: the panels stay beside the article while it scrolls, and scroll on their own. */
+@media (min-width:821px){.layout>aside{position:sticky;top:0;max-height:100vh;overflow-y:auto;padding:8px 4px 8px 0;overscroll-behavior:contain}}
 @media (max-width:820px){.layout{grid-template-columns:minmax(0,1fr)}.article{padding:10px}.wrap{padding:12px}}
 details.others{margin-top:8px;border-top:1px solid var(--line);padding-top:8px}
 details.others>summary{color:var(--muted)}
@@ -38,7 +40,8 @@ mark.q.sel{box-shadow:0 0 0 3px var(--ink)}
 .ch{outline:1.5px dashed #7a4b00;outline-offset:1px;border-radius:3px}
 .f{text-decoration:underline wavy;text-decoration-thickness:1.5px;text-underline-offset:4px;scroll-margin-top:80px}
 .sev-error{text-decoration-color:#c0152f}.sev-warning{text-decoration-color:#b26b00}.sev-info{text-decoration-color:#2f6fb3}
-.f.flash,mark.q.flash{animation:flash 1.2s ease-out 1}
+.ev{scroll-margin-top:80px}
+.f.flash,mark.q.flash,.ev.flash{animation:flash 1.2s ease-out 1}
 @keyframes flash{0%{background:#ffe066}100%{background:var(--tint,transparent)}}
 mark.q[data-tip]:hover::after,mark.q[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:5;margin-top:4px;width:max-content;max-width:min(320px,80vw);white-space:normal;font:13px/1.4 system-ui,sans-serif;font-style:normal;font-weight:400;background:#1b1b1f;color:#fff;padding:6px 8px;border-radius:6px;pointer-events:none}
 mark.q[data-cont]::after{display:none}
@@ -56,8 +59,11 @@ details>summary{cursor:pointer}
 .badge{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;padding:1px 6px;border-radius:10px;border:1px solid currentColor}
 .b-error{color:#a30f26}.b-warning{color:#8a5300}.b-info{color:#1f5c9c}
 .b-met{color:#11703a}.b-partial{color:#8a5300}.b-absent{color:#a30f26}.b-not-determinable{color:#585866}
-table.trust{width:100%;border-collapse:collapse;font-size:.92rem}
-table.trust th,table.trust td{text-align:left;vertical-align:top;border-top:1px solid var(--line);padding:6px 4px}
+ul.trust{list-style:none;margin:0;padding:0;font-size:.92rem}
+ul.trust>li{border-top:1px solid var(--line);padding:6px 0}
+ul.trust>li:first-child{border-top:0}
+.t-name{font-weight:700}
+.badge{white-space:nowrap}
 .muted{color:var(--muted)}
 .rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
 footer{color:var(--muted);font-size:.85rem;margin-top:24px}

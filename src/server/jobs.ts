@@ -9,6 +9,8 @@ export interface Job {
   input: JobInput;
   format: Format;
   label: string;
+  /** The pool's time limit, so the worker can give a URL fetch a deadline inside it. */
+  deadlineMs: number;
 }
 
 /** A finished job: the response body, already serialised in the worker (the main thread only sends it). */

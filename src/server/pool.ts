@@ -48,6 +48,9 @@ export class AnalysisPool {
   private closed = false;
   /** Workers replaced after a timeout or crash, for /api/health. */
   restarts = 0;
+  /** Set when workers keep dying before they are ready (a broken install): no more respawns. */
+  private broken: string | null = null;
+  private startFailures = 0;
 
   constructor(opts: PoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? Math.min(4, os.availableParallelism()));
@@ -59,8 +62,12 @@ export class AnalysisPool {
 
   /** Resolves once every worker has loaded the model (the server can listen before this). */
   ready(): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => (this.slots.every((s) => s.ready) || this.closed ? resolve() : setTimeout(check, 20));
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.broken) reject(new Error(this.broken));
+        else if (this.slots.every((s) => s.ready) || this.closed) resolve();
+        else setTimeout(check, 20);
+      };
       check();
     });
   }
@@ -71,9 +78,10 @@ export class AnalysisPool {
 
   run(input: JobInput, format: Format, label: string): Promise<Extract<JobResult, { ok: true }>> {
     if (this.closed) return Promise.reject(new PoolError(503, 'shutting-down', 'the server is shutting down'));
+    if (this.broken) return Promise.reject(new PoolError(500, 'workers-broken', this.broken));
     if (this.queue.length >= this.maxQueue) return Promise.reject(new PoolError(503, 'busy', `the server is busy (${this.queue.length} analyses waiting); try again shortly`));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, input, format, label }, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, input, format, label, deadlineMs: this.timeoutMs }, resolve, reject });
       this.dispatch();
     });
   }
@@ -95,6 +103,7 @@ export class AnalysisPool {
     worker.on('message', (m: WorkerMessage) => {
       if ('ready' in m) {
         slot.ready = true;
+        this.startFailures = 0;
         // An idle worker does not keep the process alive; a busy or starting one does.
         worker.unref();
         this.dispatch();
@@ -123,6 +132,11 @@ export class AnalysisPool {
     slot.job?.reject(err);
     slot.job = null;
     if (this.closed) return;
+    if (!slot.ready && ++this.startFailures >= 3) {
+      this.broken = `analysis workers fail to start (${err.message}); check the install (npm ci)`;
+      for (const p of this.queue.splice(0)) p.reject(new PoolError(500, 'workers-broken', this.broken));
+      return;
+    }
     this.restarts++;
     this.slots[i] = this.spawn();
     void slot.worker.terminate();

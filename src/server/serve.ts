@@ -23,7 +23,12 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   const pool = new AnalysisPool({ size: opts.workers, timeoutMs: opts.timeoutMs });
   const app = createApp({ pool, maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY });
   const host = opts.host ?? '127.0.0.1';
-  await pool.ready();
+  try {
+    await pool.ready();
+  } catch (e) {
+    await pool.close();
+    throw e;
+  }
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, () => resolve(s));
     s.once('error', reject);

@@ -1,4 +1,4 @@
-import { articleHtml, findingAnchor, quoteAnchor, quoteTip } from '../report/article-html.ts';
+import { articleHtml, quoteAnchor, quoteTip } from '../report/article-html.ts';
 import { escapeHtml as h } from '../report/escape.ts';
 import { FORMATS, type Format, render } from '../report/formats.ts';
 import { findingsHtml, legendHtml, metaHtml, sourcesHtml, summaryLine, trustHtml } from '../report/html-parts.ts';
@@ -139,12 +139,15 @@ $('#sources').addEventListener('click', (e) => {
   showDetail(a.dataset.q!);
   jumpTo(document.getElementById(quoteAnchor(a.dataset.q!)));
 });
-$('#findings').addEventListener('click', (e) => {
-  const a = (e.target as Element).closest<HTMLAnchorElement>('a.jump');
-  if (!a) return;
-  e.preventDefault();
-  jumpTo(document.getElementById(findingAnchor(Number(a.dataset.f))));
-});
+// Findings and Trust Indicator evidence link to their spans in the article.
+for (const panel of ['#findings', '#trust']) {
+  $(panel).addEventListener('click', (e) => {
+    const a = (e.target as Element).closest<HTMLAnchorElement>('a.jump');
+    if (!a) return;
+    e.preventDefault();
+    jumpTo(document.getElementById(a.getAttribute('href')!.slice(1)));
+  });
+}
 
 // Downloads: rendered from the analysis in hand, saved through a temporary object URL.
 for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {

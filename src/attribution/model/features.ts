@@ -96,6 +96,43 @@ export function withLexicon(learned: CueClasses): Map<string, number> {
   return out;
 }
 
+// Per-word attributes, cached by surface form (per cue table): hashing, suffix, shape and the
+// cue lookup then cost one Map lookup per token. Cleared when it grows past CACHE_MAX words.
+interface WordCache {
+  index: Map<string, number>;
+  hash: Uint32Array;
+  suf: Uint32Array;
+  shape: Uint32Array;
+  cue: Uint8Array;
+  quote: Uint8Array;
+}
+const CACHE_MAX = 100_000;
+const caches = new WeakMap<CueClasses, WordCache>();
+
+function cacheFor(cues: CueClasses): WordCache {
+  let c = caches.get(cues);
+  if (!c || c.index.size >= CACHE_MAX) {
+    c = { index: new Map(), hash: new Uint32Array(CACHE_MAX), suf: new Uint32Array(CACHE_MAX), shape: new Uint32Array(CACHE_MAX), cue: new Uint8Array(CACHE_MAX), quote: new Uint8Array(CACHE_MAX) };
+    caches.set(cues, c);
+  }
+  return c;
+}
+
+function wordId(c: WordCache, t: Token, cues: CueClasses): number {
+  let id = c.index.get(t.text);
+  if (id !== undefined) return id;
+  id = c.index.size;
+  c.index.set(t.text, id);
+  const lower = t.lower;
+  const h = t.type === 'number' ? W_NUM : strHash(lower);
+  c.hash[id] = h;
+  c.suf[id] = lower.length > 3 ? strHash(lower.slice(-3)) : h;
+  c.shape[id] = shapeOf(t.text);
+  c.cue[id] = cues.get(lower) ?? 0;
+  c.quote[id] = quoteMark(t.text);
+  return id;
+}
+
 // Per-paragraph scratch arrays, grown as needed, so extraction allocates only its output.
 let cap = 0;
 let W = new Uint32Array(0);
@@ -165,7 +202,11 @@ function ensure(n: number): void {
   PUL = new Uint32Array(cap); PUR = new Uint32Array(cap); ACW = new Uint32Array(cap);
 }
 
+/** Bumped whenever feature ids change meaning, so stale weights are refused rather than misread. */
+export const FEATURE_VERSION = 3;
+
 export const NUM_FEATURES = 51;
+const DROP = new Set((process.env.TL_DROP ?? '').split(',').filter(Boolean).map(Number));
 /** Extra features of the second (stacked) pass, read from the first pass's labels. */
 export const NUM_STACK_FEATURES = 16;
 
@@ -215,17 +256,18 @@ function paragraphFeatures(
   let depth = 0;
   const startsWithQuote = quoteMark(tokens[t0].text) === 1 || quoteMark(tokens[t0].text) === 3 ? 1 : 0;
   let anyClose = 0;
+  const cache = cacheFor(learned);
   for (let k = 0; k < n; k++) {
     const t = tokens[t0 + k];
     const i = k + 1;
-    const lower = t.lower;
-    W[i] = t.type === 'number' ? W_NUM : strHash(lower);
+    const id = wordId(cache, t, learned);
+    W[i] = cache.hash[id];
     P[i] = POS_IDS[t.pos] ?? 18;
-    SH[i] = shapeOf(t.text);
-    SUF[i] = lower.length > 3 ? strHash(lower.slice(-3)) : W[i];
-    CUE[i] = learned.get(lower) ?? 0;
+    SH[i] = cache.shape[id];
+    SUF[i] = cache.suf[id];
+    CUE[i] = cache.cue[id];
     SENT[i] = t.sentence;
-    const q = quoteMark(t.text);
+    const q = cache.quote[id];
     if (q === 1 || (q === 3 && depth === 0)) { QS[i] = 2; depth = 1; }
     else if (q === 2 || q === 3) { QS[i] = 3; depth = 0; anyClose = 1; }
     else QS[i] = depth ? 1 : 0;
@@ -384,5 +426,6 @@ function paragraphFeatures(
     out[o + f++] = mix(mix(49, PUR[i]), qs * 32 + p) & mask;
     out[o + f++] = mix(mix(50, ACW[i]), ld) & mask;
     out[o + f++] = mix(mix(51, PUL[i]), ld > 0 ? p + 32 : p) & mask;
+    if (DROP.size) for (const j of DROP) out[o + j - 1] = mix(1000 + j, 0) & mask;
   }
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { featureCount, withLexicon } from './features.ts';
+import { FEATURE_VERSION, featureCount, withLexicon } from './features.ts';
 import { NUM_LABELS, type TaggerWeights } from './tagger.ts';
 
 // Compact weight file: gzip of [magic "TLA2"][u32 header length][header JSON], then per tagger
@@ -9,6 +9,7 @@ import { NUM_LABELS, type TaggerWeights } from './tagger.ts';
 // non-zero weight are stored.
 
 export interface ModelHeader {
+  featureVersion: number;
   bits: number;
   labels: number;
   /** Per tagger (first pass, stacked pass): features per token and int8 scale. */
@@ -63,7 +64,7 @@ function encodeTagger(t: TaggerWeights): { scale: number; parts: Buffer[] } {
 
 export function encodeModel(meta: { bits: number; cues: [string, number][]; info: Record<string, unknown> }, taggers: TaggerWeights[]): Buffer {
   const enc = taggers.map(encodeTagger);
-  const header: ModelHeader = { ...meta, labels: NUM_LABELS, taggers: taggers.map((t, i) => ({ nf: t.nf, scale: enc[i].scale })) };
+  const header: ModelHeader = { ...meta, featureVersion: FEATURE_VERSION, labels: NUM_LABELS, taggers: taggers.map((t, i) => ({ nf: t.nf, scale: enc[i].scale })) };
   const hdr = Buffer.from(JSON.stringify(header), 'utf8');
   return gzipSync(Buffer.concat([Buffer.from(MAGIC, 'ascii'), u32(hdr.length), hdr, ...enc.flatMap((e) => e.parts)]), { level: 9 });
 }
@@ -76,7 +77,7 @@ export function decodeModel(gz: Buffer): LoadedModel {
   const header = JSON.parse(buf.toString('utf8', p, p + hlen)) as ModelHeader;
   p += hlen;
   const L = NUM_LABELS;
-  if (header.labels !== L || header.taggers.length !== 2 ||
+  if (header.featureVersion !== FEATURE_VERSION || header.labels !== L || header.taggers.length !== 2 ||
       header.taggers[0].nf !== featureCount(false) || header.taggers[1].nf !== featureCount(true)) {
     throw new Error('attribution model: weights do not fit this code (labels or features changed); run npm run train');
   }

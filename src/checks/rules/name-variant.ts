@@ -5,6 +5,7 @@ import { isEnglishWord, layer, MONTHS, WEEKDAYS } from '../helpers.ts';
 import { FEMALE_FORENAMES, MALE_FORENAMES } from '../../nlp/gazetteer/forenames.ts';
 import { DEMONYMS, PLACES } from '../../nlp/gazetteer/places.ts';
 import { nameKey, OUTLET_NAMES } from '../../nlp/gazetteer/outlets.ts';
+import { HONORIFICS, TITLE_WORDS } from '../../nlp/gazetteer/roles.ts';
 
 // One person spelled two ways ("Aisha Rahman" … "Rahmen"; "Katarzyna Nowak" … "Nowack"). The
 // reference spellings are the surnames of full person names; a capitalised word one edit away
@@ -12,8 +13,11 @@ import { nameKey, OUTLET_NAMES } from '../../nlp/gazetteer/outlets.ts';
 // plural or possessive, or the surname of someone else with a different forename. Relatives
 // share a surname spelled the same way, so they are never compared at all.
 
-const CAP_WORD_RE = /\b[A-Z][\p{Ll}'’-]{3,}\b/gu;
-const FULL_NAME_RE = /\b([A-Z][\p{Ll}'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\p{Ll}'’-]{2,})\b/gu;
+// Words are letters only: "Clinton's" and "Clinton-Sanders" both contain the word "Clinton".
+const CAP_WORD_RE = /(?<![\p{L}'’-])[A-Z]\p{Ll}{3,}(?![\p{L}-])/gu;
+const FULL_NAME_RE = /(?<![\p{L}'’-])([A-Z]\p{Ll}+)\s+(?:[A-Z]\.\s+)?([A-Z]\p{Ll}{2,})(?![\p{L}-])/gu;
+const PREV_WORD_RE = /([\p{L}.'’-]+)\s*$/u;
+const NEXT_WORD_RE = /^\s+([A-Z]\p{L}*)/u;
 const STOP = new Set([...MONTHS, ...WEEKDAYS]);
 
 /** Optimal-string-alignment distance, or max+1 as soon as it must exceed max. */
@@ -72,6 +76,27 @@ function skippable(w: string): boolean {
 const inflected = (a: string, b: string): boolean =>
   [a, b].some((x) => { const y = x === a ? b : a; return y === `${x}s` || y === `${x}es` || y === `${x}'s` || y === `${x}’s`; });
 
+/**
+ * Whether a word is, somewhere in the text, part of another person's name: used as a forename
+ * ("Corey Lewandowski", "Osama bin Laden"), after a forename the reference person does not have
+ * ("Andrew Hale" against "Haleh"), or in a double-barrelled name ("Colbert-Busch").
+ */
+function ownName(text: string, w: string, forenames: ReadonlySet<string>): boolean {
+  const re = new RegExp(`(?<![\\p{L}'’])${w}(?![\\p{L}])`, 'gu');
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    if (before.endsWith('-')) return true;
+    const prev = PREV_WORD_RE.exec(before)?.[1];
+    if (prev && /^[A-Z]/.test(prev) && !forenames.has(prev)) {
+      const l = prev.toLowerCase();
+      if (!HONORIFICS.has(l) && !TITLE_WORDS.has(l) && !TITLE_WORDS.has(l.replace(/\.$/, ''))) return true;
+    }
+    const next = NEXT_WORD_RE.exec(text.slice(m.index + w.length, m.index + w.length + 30))?.[1];
+    if (next || /^\s+(?:bin|ibn|al|de|van|von|da|del|la)\s/.test(text.slice(m.index + w.length, m.index + w.length + 8))) return true;
+  }
+  return false;
+}
+
 export const nameVariant: Rule = {
   meta: {
     id: 'name-variant',
@@ -102,6 +127,7 @@ export const nameVariant: Rule = {
         // Someone else's surname when it comes with a forename of its own that the reference lacks.
         const other = people.get(w);
         if (other && [...other.forenames].some((f) => !person.forenames.has(f))) continue;
+        if (ownName(text, w, person.forenames)) continue;
         // The rarer spelling is the slip; on a tie, the later one.
         const slipIsW = at.count < ref.count || (at.count === ref.count && at.first > ref.first);
         const [bad, good, badAt, goodAt] = slipIsW ? [w, surname, at, ref] : [surname, w, ref, at];

@@ -1,6 +1,7 @@
 import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
-import { isEnglishWord, layer, MONTHS, WEEKDAYS } from '../helpers.ts';
+import type { Token } from '../../model/types.ts';
+import { insideQuotes, isEnglishWord, layer, MONTHS, WEEKDAYS } from '../helpers.ts';
 import { PLACES } from '../../nlp/gazetteer/places.ts';
 
 // A known proper noun written in lower case ("kyiv has accused…", "would not leave porthaven").
@@ -16,6 +17,31 @@ const AMBIGUOUS_PLACES = new Set(`turkey chad china jordan nice guinea gulf paci
 const SKIP = new Set([...MONTHS, ...WEEKDAYS]);
 const MIN_LEN = 4;
 
+const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('es') ? w.slice(0, -2) : w.endsWith('s') ? w.slice(0, -1) : w);
+
+/** Sentences written in title case (headlines, subheads): most of their words capitalised. */
+function titleSentences(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  let s = -1;
+  let words = 0;
+  let caps = 0;
+  const flush = () => {
+    if (s >= 0 && words >= 3 && caps / words > 0.5) out.add(s);
+  };
+  for (const t of tokens) {
+    if (t.sentence !== s) {
+      flush();
+      s = t.sentence;
+      words = caps = 0;
+    }
+    if (!/^\p{L}/u.test(t.text) || t.text.length < 4) continue;
+    words++;
+    if (/^\p{Lu}/u.test(t.text)) caps++;
+  }
+  flush();
+  return out;
+}
+
 export const properNounCase: Rule = {
   meta: {
     id: 'proper-noun-case',
@@ -27,27 +53,32 @@ export const properNounCase: Rule = {
   check(doc) {
     const tokens = layer(doc, 'tokens', []);
     const text = doc.text;
-    // Capitalised forms used inside a sentence (not its first word): the article's own names.
+    // The article's own names: words it capitalises inside a sentence, on their own (not as one
+    // word of a longer capitalised name like "Regenerative Medicine Institute"), outside titles.
     const capitalised = new Set<string>();
+    const isCap = (t: Token | undefined): boolean => !!t && /^[A-Z]/.test(t.text);
+    const titleLike = titleSentences(tokens);
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i];
-      if (t.sentence !== tokens[i - 1].sentence || t.text.length < MIN_LEN) continue;
-      const c = t.text.charCodeAt(0);
-      if (c < 65 || c > 90 || t.text === t.text.toUpperCase()) continue;
-      const prev = tokens[i - 1].text;
-      if (prev === '“' || prev === '"' || prev === '‘' || prev === ':' ) continue;
+      if (t.sentence !== tokens[i - 1].sentence || t.text.length < MIN_LEN || titleLike.has(t.sentence)) continue;
+      if (!/^[A-Z][a-z]+$/.test(t.text)) continue;
+      const prev = tokens[i - 1];
+      if (prev.pos === 'PUNCT' && !/^[,;()]$/.test(prev.text)) continue;
+      if (isCap(prev) || (isCap(tokens[i + 1]) && tokens[i + 1].sentence === t.sentence)) continue;
       capitalised.add(t.lower);
     }
     const out: Report[] = [];
     for (const t of tokens) {
       const w = t.text;
-      if (w.length < MIN_LEN || w !== t.lower || !/^[a-z][a-z'’-]*[a-z]$/.test(w) || SKIP.has(w)) continue;
+      if (w.length < MIN_LEN || !/^[a-z]+$/.test(w) || SKIP.has(w)) continue;
+      // Quoted words keep the source's spelling (an e-mail, a post): not the writer's slip.
+      if (insideQuotes(doc, t.start)) continue;
       // Inside a URL, an e-mail address, a handle or a hashtag, lower case is the norm.
       const before = text[t.start - 1];
       const after = text[t.end];
       if (before === '.' || before === '/' || before === '@' || before === '#' || before === '_' || after === '.' && /\w/.test(text[t.end + 1] ?? '')) continue;
       const place = PLACES.has(w) && !AMBIGUOUS_PLACES.has(w);
-      const ownName = !place && capitalised.has(w) && !isEnglishWord(w);
+      const ownName = !place && capitalised.has(w) && !isEnglishWord(w) && !isEnglishWord(singular(w));
       if (!place && !ownName) continue;
       const proper = w[0].toUpperCase() + w.slice(1);
       out.push({

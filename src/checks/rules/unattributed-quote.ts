@@ -1,12 +1,13 @@
 import type { Quote } from '../../model/types.ts';
 import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
-import { layer, paragraphAt, snippet } from '../helpers.ts';
+import { insideQuotes, layer, paragraphAt, quotedSpans, snippet } from '../helpers.ts';
 
 // A direct quote nobody is said to have spoken. News often leaves a follow-on quote bare when
 // its speaker is plain from context ("Smith said X.\n"Y.""), so a quote only counts as
-// unattributed when neither its paragraph nor the one before it attributes anything or names a
-// person. Short quoted phrases are titles, slogans or scare quotes, not speech.
+// unattributed when its paragraph, the next one (a "-Name" sign-off) and the paragraph before
+// it (or before the run of bare quote paragraphs it belongs to) neither attribute anything nor
+// name a person. Short quoted phrases are titles, slogans or scare quotes, not speech.
 const MIN_WORDS = 5;
 
 export const unattributedQuote: Rule = {
@@ -30,18 +31,27 @@ export const unattributedQuote: Rule = {
       if (q.cue) voiced.add(paragraphAt(doc, q.cue.start));
     }
     const personMentions = mentions.filter((m) => m.type === 'person' || m.kind === 'pronoun' || (m.kind === 'name' && m.type === null));
+    for (const m of personMentions) {
+      if (!insideQuotes(doc, m.start)) voiced.add(paragraphAt(doc, m.start));
+    }
+    const paragraphs = layer(doc, 'paragraphs', []);
+    const quoteOnly = (k: number): boolean => {
+      const para = paragraphs[k];
+      let covered = 0;
+      for (const q of quotedSpans(doc)) covered += Math.max(0, Math.min(q.end, para.end) - Math.max(q.start, para.start));
+      return covered >= 0.8 * (para.end - para.start);
+    };
     const out: Report[] = [];
     for (const q of quotes) {
       if (q.kind !== 'direct' || attributed.has(q.attribution)) continue;
       if (wordCount(q) < MIN_WORDS) continue;
       const p = paragraphAt(doc, q.start);
-      if (p < 0 || voiced.has(p) || voiced.has(p - 1)) continue;
-      const near = personMentions.some((m) => {
-        if (m.start >= q.start && m.end <= q.end) return false;
-        const mp = paragraphAt(doc, m.start);
-        return mp === p || mp === p - 1;
-      });
-      if (near) continue;
+      // The first paragraph is the headline, which quotes without attribution by convention.
+      if (p <= 0 || voiced.has(p) || voiced.has(p + 1)) continue;
+      // A run of bare quote paragraphs belongs to the speaker named just before the run.
+      let k = p - 1;
+      while (k > 0 && !voiced.has(k) && quoteOnly(k)) k--;
+      if (voiced.has(k)) continue;
       out.push({ start: q.start, end: q.end, message: `Direct quote with no speaker near it: ${snippet(doc.text, q.start, q.end, 50)}` });
     }
     return out;

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { analyze } from '../../engine.ts';
 import { checkText, InputError, MAX_INPUT_BYTES } from '../../ingest/text-input.ts';
+import { analyzeHtml } from '../../ingest/index.ts';
 import type { Severity } from '../../model/types.ts';
 
 export interface JsonlSummary {
@@ -27,7 +28,14 @@ function analyseLine(line: string, lineNo: number): { id: unknown; out: object }
     throw new InputError(`line ${lineNo}: expected an object like {"id": ..., "text": ...}`);
   }
   const rec = obj as Record<string, unknown>;
-  if (!('text' in rec)) throw new InputError(`line ${lineNo}: no "text" field`);
+  if (!('text' in rec) && 'html' in rec) {
+    if (typeof rec.html !== 'string') throw new InputError(`line ${lineNo}: "html" must be a string`);
+    if (rec.url !== undefined && rec.url !== null && typeof rec.url !== 'string') throw new InputError(`line ${lineNo}: "url" must be a string`);
+    const id = rec.id ?? null;
+    const url = typeof rec.url === 'string' ? rec.url : null;
+    return { id, out: { id, ...analyzeHtml(rec.html, { id: id === null ? null : String(id), url, what: `line ${lineNo}` }) } };
+  }
+  if (!('text' in rec)) throw new InputError(`line ${lineNo}: no "text" (or "html") field`);
   const text = checkText(rec.text, `line ${lineNo}`);
   const id = rec.id ?? null;
   return { id, out: { id, ...analyze(text, id === null ? null : String(id)) } };

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze, SCHEMA_VERSION } from '../../engine.ts';
 import { decodeText, InputError } from '../../ingest/text-input.ts';
-import type { Severity } from '../../model/types.ts';
+import { analyzeHtml, analyzeUrl, looksLikeHtml } from '../../ingest/index.ts';
+import type { AnalysisOutput, Severity } from '../../model/types.ts';
 import { FORMAT_NAMES, isFormat, render } from '../../report/formats.ts';
 import { loadRules } from '../../report/rule-registry.ts';
 import { openInput, runJsonl } from './jsonl.ts';
@@ -28,6 +29,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       'input-jsonl': { type: 'string' },
+      url: { type: 'string' },
       'fail-on': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -52,12 +54,26 @@ async function analyzeCommand(args: string[]): Promise<number> {
     return sum.failing ? 1 : 0;
   }
 
-  if (positionals.length !== 1) throw new UsageError('analyze takes exactly one file (or - for standard input)');
-  const path = positionals[0];
-  const label = path === '-' ? 'standard input' : path;
-  const text = decodeText(readAll(path), label);
-  if (text.trim() === '') throw new InputError(`${label} is empty: there is no text to analyse`);
-  const out = analyze(text, path === '-' ? null : path);
+  let out: AnalysisOutput;
+  let label: string;
+  if (values.url !== undefined) {
+    if (positionals.length) throw new UsageError('give either a file or --url, not both');
+    label = values.url;
+    out = await analyzeUrl(values.url);
+  } else {
+    if (positionals.length !== 1) throw new UsageError('analyze takes exactly one file (or - for standard input)');
+    const path = positionals[0];
+    label = path === '-' ? 'standard input' : path;
+    const bytes = readAll(path);
+    // Web pages by extension, or by their first bytes (a doctype or an <html> tag).
+    if (/\.x?html?$/i.test(path) || looksLikeHtml(Buffer.from(bytes.subarray(0, 2048)).toString('latin1'))) {
+      out = analyzeHtml(bytes, { id: path === '-' ? null : path, what: label });
+    } else {
+      const text = decodeText(bytes, label);
+      if (text.trim() === '') throw new InputError(`${label} is empty: there is no text to analyse`);
+      out = analyze(text, path === '-' ? null : path);
+    }
+  }
   const rules = format === 'sarif' || format === 'html' || format === 'markdown' ? await loadRules() : [];
   process.stdout.write(render(format, out, { label, rules }));
   if (failOn && out.findings.some((f) => RANK[f.severity] >= RANK[failOn as Severity])) return 1;

@@ -1,16 +1,23 @@
 export const USAGE = `trustlens — audit news articles: who said what, according to whom, with evidence spans.
 
 Usage:
-  trustlens analyze <file.txt | -> [--format text|json|markdown|sarif|html] [--fail-on info|warning|error]
+  trustlens analyze <file.txt | page.html | -> [--format text|json|markdown|sarif|html] [--fail-on info|warning|error]
+  trustlens analyze --url <https://...> [--format ...]
   trustlens analyze --input-jsonl <file.jsonl | -> 
   trustlens serve [--port N] [--host H]    (the HTTP API and web app; serve --help for more)
   trustlens --help | --version
 
-analyze            Analyse one plain-text article (a path, or - for standard input).
+analyze            Analyse one article: a plain-text file, or a web page (.html/.htm, or any file
+                   starting like HTML), a path or - for standard input. For a page, the article
+                   body is extracted and becomes the analysed text; the output adds "meta"
+                   (headline, authors, dates, ... each with its source) and "trust" (The Trust
+                   Project's eight indicators).
+  --url URL        Fetch a page over http(s) and analyse it (15 s timeout, 10 MB cap;
+                   private, loopback and link-local addresses are refused).
   --format F       text (default: a readable summary), json (the versioned JSON document,
                    schema/analysis.schema.json), markdown, sarif (SARIF 2.1.0, findings as
                    results) or html (one self-contained page with the article highlighted).
-  --input-jsonl F  Read one {"id","text"} object per line and write one JSON line per article,
+  --input-jsonl F  Read one {"id","text"} (or {"id","html","url"?}) object per line and write one JSON line per article,
                    {"id", ...analysis}, streaming in constant memory. A line that cannot be read is
                    reported on stderr and as {"id","line","error"} on stdout, and the run goes on.
   --fail-on LEVEL  Exit 1 when a finding at LEVEL or above is reported.

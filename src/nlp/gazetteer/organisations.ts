@@ -18,19 +18,17 @@ hamas hezbollah isis isil daesh`.split(/\s+/));
 export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(['project', 'house', 'watch', 'international', 'global', 'media']);
 
 /** Well-known organisations (keys as nameKey makes them). */
-export const KNOWN_ORGS: ReadonlySet<string> = new Set(`un united nations nato eu european union who world health organization
-imf world bank wto opec osce iaea icc unicef unesco unhcr red cross amnesty international human rights watch
-fbi cia nsa dhs doj epa fda cdc nasa irs sec fed federal reserve pentagon kremlin white house downing street
-state department justice department supreme court congress senate house gop dnc rnc aclu naacp nra
-google alphabet apple microsoft amazon meta facebook twitter x tesla spacex openai nvidia intel ibm
-samsung sony toyota volkswagen gazprom rosneft boeing airbus exxon exxonmobil chevron bp shell walmart
-goldman sachs jpmorgan morgan stanley citigroup pfizer moderna astrazeneca johnson & johnson linkedin
-youtube tiktok instagram whatsapp telegram netflix disney uber wagner fsb gru svr kgb mi5 mi6 mossad
-hamas hezbollah taliban isis isil al-qaida al-qaeda al qaeda eurostat ecb bundestag duma knesset
-hillary for america trump campaign`.split(/\s+/).concat([
+export const KNOWN_ORGS: ReadonlySet<string> = new Set(`un nato eu imf wto opec osce iaea icc unicef unesco unhcr
+fbi cia nsa dhs doj epa fda cdc nasa irs sec fed pentagon kremlin congress senate gop dnc rnc aclu naacp nra
+google alphabet apple microsoft amazon meta facebook twitter tesla spacex openai nvidia intel ibm samsung sony
+toyota volkswagen gazprom rosneft boeing airbus exxon exxonmobil chevron bp shell walmart jpmorgan citigroup
+pfizer moderna astrazeneca linkedin youtube tiktok instagram whatsapp telegram netflix disney uber wagner fsb
+gru svr kgb mi5 mi6 mossad hamas hezbollah taliban isis isil al-qaida al-qaeda eurostat ecb bundestag duma
+knesset`.split(/\s+/).concat([
   'united nations', 'european union', 'world health organization', 'world bank', 'red cross',
   'amnesty international', 'human rights watch', 'federal reserve', 'white house', 'downing street',
   'state department', 'justice department', 'supreme court', 'goldman sachs', 'morgan stanley',
   'johnson & johnson', 'al qaeda', 'european commission', 'european parliament', 'security council',
-  'human rights council', 'foreign ministry', 'defense ministry', 'defence ministry',
+  'human rights council', 'foreign ministry', 'defense ministry', 'defence ministry', 'hillary for america',
+  'trump campaign', 'clinton campaign', 'red crescent', 'world trade organization', 'international monetary fund',
 ]));

@@ -1,0 +1,11 @@
+import { analyzeDoc } from './src/engine.ts';
+import fs from 'node:fs';
+const text = fs.readFileSync('examples/demo-article.txt', 'utf8');
+const doc = analyzeDoc(text);
+const ents = new Map(doc.get('entities').map(e => [e.id, e]));
+for (const m of doc.get('mentions')) if (m.start > 1650 && m.start < 1815) console.log(m.start, m.kind, m.type, m.gender, JSON.stringify(m.text), m.entity ? ents.get(m.entity)?.name + '/' + ents.get(m.entity)?.type + '/' + ents.get(m.entity)?.gender : '');
+for (const q of doc.get('quotes')) console.log(q.speaker?.text, q.cue?.text);
+import { isCueWord } from './src/attribution/cues.ts';
+console.log(isCueWord('said'), isCueWord('wrote'));
+const toks = doc.get('tokens');
+console.log(toks.filter(t => t.start >= 1680 && t.start < 1830).map(t => `${t.text}/${t.pos}`).join(' '));

@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import { runCorpus } from '../src/corpus/run.ts';
+import { analyze } from '../src/engine.ts';
+import { loadPolnear } from './lib/shared-data.ts';
+const n = 3000;
+const texts = loadPolnear().map((d) => d.text);
+const cache = new Map(texts.map((t) => [t, analyze(t)]));
+const file = `/tmp/mem-${n}.jsonl`;
+for (const f of ['/tmp/main.sqlite', '/tmp/main.sqlite-wal', '/tmp/main.sqlite-shm']) fs.rmSync(f, { force: true });
+const c0 = process.cpuUsage(); const t0 = performance.now();
+const s = await runCorpus({ inputs: [file], db: '/tmp/main.sqlite', inline: { text: (t) => cache.get(t)!, html: null } });
+const c = process.cpuUsage(c0);
+console.log(s.analysed, 'cpu ms/article', ((c.user + c.system) / 1000 / n).toFixed(3), 'wall', ((performance.now() - t0) / n).toFixed(3));
+const st = fs.statSync('/tmp/main.sqlite'); console.log('db MB', (st.size/1e6).toFixed(1));

@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import { runCorpus } from '../src/corpus/run.ts';
+import { ENGINE } from '../src/corpus/analyse-task.ts';
+import { loadPolnear } from './lib/shared-data.ts';
+const n = Number(process.argv[2]);
+const mode = process.argv[3];
+const texts = loadPolnear().map((d) => d.text);
+const file = `/tmp/mem-${n}.jsonl`;
+if (!fs.existsSync(file)) fs.writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify({ id: `a${i}`, text: texts[i % texts.length] })).join('\n') + '\n');
+for (const f of ['/tmp/mem.sqlite', '/tmp/mem.sqlite-wal', '/tmp/mem.sqlite-shm']) fs.rmSync(f, { force: true });
+const timer = setInterval(() => { const m = process.memoryUsage(); console.log(`rss ${(m.rss/1e6).toFixed(0)} heap ${(m.heapUsed/1e6).toFixed(0)}/${(m.heapTotal/1e6).toFixed(0)} ext ${(m.external/1e6).toFixed(0)}`); }, 3000);
+const s = await runCorpus({ inputs: [file], db: '/tmp/mem.sqlite', workers: 2, inline: mode === 'inline' ? ENGINE : undefined });
+clearInterval(timer);
+console.log(n, mode, 'maxRSS', (process.resourceUsage().maxRSS / 1024).toFixed(0), 'MB', s.rate.toFixed(1));

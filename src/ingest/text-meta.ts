@@ -1,0 +1,117 @@
+// Metadata read from the article text itself, for plain-text input and to fill what the markup
+// lacks: a byline ("By Jane Doe and John Roe"), a dateline ("MARSEILLE, France —",
+// "WASHINGTON (AP) —"), a date line near the top ("Published Nov. 20, 2019"), a type-of-work
+// label as the first line ("Analysis"), and correction notes. Only the head of the text is read
+// for the first three (a date deep in the body is an event, not the publication date).
+import type { ArticleMeta, Author, Sourced } from '../model/types.ts';
+import { WORK_LABEL } from './page.ts';
+
+/** How far into the text the byline, dateline and date are looked for. */
+const HEAD_CHARS = 1500;
+const HEAD_LINES = 6;
+
+const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|di|van|von|der|den|le|la|bin|al|el|du|dos|del)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}`;
+const BYLINE = new RegExp(String.raw`^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(${NAME}(?:\s*(?:,|and|&|und|et|y|e)\s*${NAME})*)`, 'u');
+const NAME_RE = new RegExp(NAME, 'gu');
+const AGENCY = String.raw`(?:AP|Reuters|AFP|dpa|UPI|Bloomberg|CNN|ANSA|EFE|Xinhua|PA|AAP|CP|Kyodo|Yonhap|TASS|RIA|IANS|PTI|ANI|Sputnik|CNS|KNA|NTB|TT|Belga|APA|SDA|ATS|BBC|NPR|AP Photo)`;
+// "MARSEILLE, France —", "WASHINGTON (AP) —", "LONDON (Reuters) -", "Kyiv, Ukraine, June 3 (Reuters) -".
+const DATELINE = new RegExp(String.raw`^((?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*)(?:[ -]\p{Lu}[\p{Lu}\p{Ll}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}){0,2})(?:,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}))?\s*(\(${AGENCY}\))?\s*(?:—|–|--|-)\s`, 'u');
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const DATE = new RegExp(String.raw`\b(?:(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH})\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b`, 'i');
+const DATE_LEAD = /^(?:published|updated|posted|last updated|first published|modified)\b[\s:]*/i;
+const CORRECTION = /^(?:correction|clarification|editor['’]s note|update)\s*[:—–-]|^(?:an earlier|a previous) version of this (?:article|story|report|post)|^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended)/i;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function isoOf(m: RegExpExecArray): string | null {
+  let y: number, mo: number, d: number;
+  if (m[1]) { mo = MONTHS[m[1].slice(0, 3).toLowerCase()]; d = +m[2]; y = +m[3]; }
+  else if (m[5]) { mo = MONTHS[m[5].slice(0, 3).toLowerCase()]; d = +m[4]; y = +m[6]; }
+  else { y = +m[7]; mo = +m[8]; d = +m[9]; }
+  if (!mo || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+interface Line { start: number; end: number; text: string }
+
+function headLines(text: string): Line[] {
+  const out: Line[] = [];
+  const re = /[^\r\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && out.length < HEAD_LINES && m.index < HEAD_CHARS) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const t = m[0].trim();
+    if (t) out.push({ start: m.index + lead, end: m.index + lead + t.length, text: t });
+  }
+  return out;
+}
+
+export function metaFromText(text: string): ArticleMeta {
+  const meta: ArticleMeta = {};
+  const lines = headLines(text);
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    const words = line.text.split(/\s+/).length;
+    if (li === 0 && words <= 4 && WORK_LABEL.test(line.text.replace(/[:.]$/, ''))) {
+      meta.typeOfWork ??= { value: line.text.replace(/[:.]$/, ''), source: { kind: 'text', start: line.start, end: line.end } };
+      continue;
+    }
+    if (!meta.authors) {
+      const b = BYLINE.exec(line.text);
+      if (b && words <= 16) {
+        const authors: Sourced<Author>[] = [];
+        const at = line.start + b.index + b[0].length - b[1].length;
+        NAME_RE.lastIndex = 0;
+        let n: RegExpExecArray | null;
+        while ((n = NAME_RE.exec(b[1]))) {
+          if (/^(?:and|und|et)$/i.test(n[0])) continue;
+          authors.push({ value: { name: n[0] }, source: { kind: 'text', start: at + n.index, end: at + n.index + n[0].length } });
+        }
+        if (authors.length) meta.authors = authors;
+      }
+    }
+    if (!meta.dateline) {
+      const d = DATELINE.exec(line.text);
+      // A dateline opens a paragraph of body text, so the line goes on after it.
+      if (d && line.text.length > d[0].length + 20 && /\p{Lu}{2}|\(|,/u.test(d[0])) {
+        const place = d[1].trim();
+        meta.dateline = { value: d[2] ? `${place} ${d[2]}` : place, source: { kind: 'text', start: line.start, end: line.start + d[0].trimEnd().length } };
+      }
+    }
+    if (!meta.datePublished && (words <= 14 || DATE_LEAD.test(line.text))) {
+      const m = DATE.exec(line.text);
+      // The date is (nearly) the whole line: a date line, not an event in a sentence.
+      const rest = m ? (line.text.slice(0, m.index) + ' ' + line.text.slice(m.index + m[0].length)).replace(DATE_LEAD, '').match(/\p{L}{2,}/gu)?.length ?? 0 : 99;
+      if (m && (rest <= 5 || DATE_LEAD.test(line.text))) {
+        const iso = isoOf(m);
+        const kind = /^(?:updated|last updated|modified)/i.test(line.text) ? 'dateModified' : 'datePublished';
+        if (iso && !meta[kind]) meta[kind] = { value: iso, source: { kind: 'text', start: line.start + m.index, end: line.start + m.index + m[0].length } };
+      }
+    }
+  }
+  // Correction notes can sit at the top or the bottom.
+  const corrections: Sourced<string>[] = [];
+  const re = /[^\r\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const t = m[0].trim();
+    if (t.length < 400 && CORRECTION.test(t)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      corrections.push({ value: t, source: { kind: 'text', start: m.index + lead, end: m.index + lead + t.length } });
+    }
+  }
+  if (corrections.length) meta.corrections = corrections;
+  return meta;
+}
+
+/** Markup wins where it has a value; the text fills the rest (and adds its corrections). */
+export function mergeMeta(markup: ArticleMeta, fromText: ArticleMeta): ArticleMeta {
+  const out: ArticleMeta = { ...fromText, ...markup };
+  for (const k of Object.keys(out) as (keyof ArticleMeta)[]) if (out[k] === undefined) delete out[k];
+  if (markup.corrections || fromText.corrections) out.corrections = [...(markup.corrections ?? []), ...(fromText.corrections ?? [])];
+  return out;
+}

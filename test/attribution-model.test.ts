@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../src/model/doc.ts';
+import type { Attribution } from '../src/model/types.ts';
+import { tokensStage } from '../src/nlp/tokens.ts';
+import { predictAttributions } from '../src/attribution/model/predict.ts';
+import { quoteKind } from '../src/attribution/model/decode.ts';
+import { decodeModel, encodeModel, loadModel } from '../src/attribution/model/weights.ts';
+import { featureCount } from '../src/attribution/model/features.ts';
+import { NUM_LABELS } from '../src/attribution/model/tagger.ts';
+
+function predict(text: string): Attribution[] {
+  const out = predictAttributions(new Doc(text));
+  for (const a of out) {
+    assert.equal(text.slice(a.start, a.end), a.text, 'content offsets index the text');
+    if (a.cue) assert.equal(text.slice(a.cue.start, a.cue.end), a.cue.text, 'cue offsets index the text');
+    if (a.speaker) assert.equal(text.slice(a.speaker.start, a.speaker.end), a.speaker.text, 'speaker offsets index the text');
+    assert.equal(a.source, 'model');
+    assert.equal(a.channel, null);
+  }
+  return out;
+}
+
+test('the committed weights load', () => {
+  assert.ok(loadModel(), 'models/attribution.bin.gz is present and fits the code');
+});
+
+test('reported speech: "X said that ..." gives an indirect attribution with cue and speaker', () => {
+  const text = 'The minister said that the budget would be cut.';
+  const out = predict(text);
+  const a = out.find((x) => /the budget would be cut/.test(x.text));
+  assert.ok(a, `an attribution covers the reported clause: ${JSON.stringify(out)}`);
+  assert.ok(['that the budget would be cut', 'the budget would be cut'].includes(a.text), a.text);
+  assert.equal(a.kind, 'indirect');
+  assert.equal(a.cue?.text, 'said');
+  assert.equal(a.speaker?.text, 'The minister');
+});
+
+test('"according to X, ..." attributes the clause to X', () => {
+  const text = 'According to the regional police chief, the two suspects left the city on Tuesday night.';
+  const out = predict(text);
+  const a = out.find((x) => /the two suspects left the city/.test(x.text));
+  assert.ok(a, JSON.stringify(out));
+  assert.equal(a.kind, 'indirect');
+  assert.match(a.cue?.text ?? '', /^According to/);
+  assert.match(a.speaker?.text ?? '', /police chief/);
+});
+
+test('a direct quote followed by "X told ..." is direct, with its speaker', () => {
+  const text = 'Farmers gathered outside the ministry on Friday.\n\n“We cannot survive another season like this,” Maria Lopez told reporters.';
+  const out = predict(text);
+  const a = out.find((x) => x.text.includes('We cannot survive'));
+  assert.ok(a, JSON.stringify(out));
+  assert.equal(a.kind, 'direct');
+  assert.equal(a.text, '“We cannot survive another season like this,”');
+  assert.equal(a.cue?.text, 'told');
+  assert.equal(a.speaker?.text, 'Maria Lopez');
+});
+
+test('both halves of an interrupted quote share one attribution, cue and speaker', () => {
+  const text = '“The plan is finished,” the mayor said. “We will start again in the spring.”';
+  const out = predict(text);
+  const first = out.find((x) => x.text.includes('The plan is finished'));
+  const second = out.find((x) => x.text.includes('We will start again'));
+  assert.ok(first && second, JSON.stringify(out));
+  assert.equal(first.attribution, second.attribution);
+  assert.equal(second.cue?.start, first.cue?.start);
+  assert.equal(second.speaker?.text, 'the mayor');
+  assert.notEqual(first.id, second.id);
+});
+
+test('a plain factual sentence yields no attribution', () => {
+  assert.deepEqual(predict('The river flooded three villages on Monday.'), []);
+});
+
+test('uses the token layers already on the doc, with the same result', () => {
+  const text = 'Officials said the bridge would reopen next week.';
+  const doc = new Doc(text);
+  const layers = tokensStage.run(doc);
+  doc.set('paragraphs', layers.paragraphs);
+  doc.set('sentences', layers.sentences);
+  doc.set('tokens', layers.tokens);
+  doc.set('nerSpans', layers.nerSpans);
+  assert.deepEqual(predictAttributions(doc), predictAttributions(new Doc(text)));
+  assert.deepEqual(predictAttributions(new Doc('')), []);
+});
+
+test('quote kind is read from quotation marks', () => {
+  assert.equal(quoteKind('“All of it.”'), 'direct');
+  assert.equal(quoteKind('that the plan was “dead on arrival”'), 'mixed');
+  assert.equal(quoteKind('that the plan was dead'), 'indirect');
+});
+
+test('the weight file format round-trips, quantised to int8', () => {
+  const bits = 4;
+  const mk = (nf: number, seed: number) => {
+    const w = new Float32Array((1 << bits) * NUM_LABELS);
+    for (let i = 0; i < w.length; i++) w[i] = ((i * 7919 + seed) % 13) - 6;
+    w[3] = 0; // zero rows are skipped, others kept
+    const trans = new Float32Array((NUM_LABELS + 1) * NUM_LABELS).map((_, i) => (i % 5) - 2);
+    return { nf, w, trans };
+  };
+  const taggers = [mk(featureCount(false), 1), mk(featureCount(true), 2)];
+  const back = decodeModel(encodeModel({ bits, cues: [['said', 3]], info: {} }, taggers));
+  assert.equal(back.header.bits, bits);
+  assert.equal(back.cues.get('said'), 3);
+  back.taggers.forEach((t, k) => {
+    const scale = back.header.taggers[k].scale;
+    for (let i = 0; i < t.w.length; i++) assert.ok(Math.abs(t.w[i] * scale - taggers[k].w[i]) <= scale / 2 + 1e-6);
+    for (let i = 0; i < t.trans.length; i++) assert.ok(Math.abs(t.trans[i] * scale - taggers[k].trans[i]) < 1e-4);
+  });
+});
