@@ -71,3 +71,8 @@ if (!quick) {
   const { runApiBench } = await import('./bench-api.ts');
   await runApiBench(texts);
 }
+
+// ---- Corpus mode (issue 6): `trustlens corpus run` throughput with 1 and 2 workers and the ratio,
+// and peak RSS at 1,000 vs 10,000 articles (see scripts/bench-corpus.ts; run alone:
+// npx tsx scripts/bench-corpus.ts [--quick]). Skipped with --quick.
+if (!quick) await import('./bench-corpus.ts');

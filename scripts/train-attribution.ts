@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Doc } from '../src/model/doc.ts';
 import type { Sentence, Token, Paragraph } from '../src/model/types.ts';
 import { tokensStage } from '../src/nlp/tokens.ts';
-import { extractFeatures, featureCount, NUM_FEATURES, NUM_STACK_FEATURES, paragraphSequences, withLexicon } from '../src/attribution/model/features.ts';
+import { extractFeatures, featureCount, paragraphSequences, withLexicon } from '../src/attribution/model/features.ts';
 import { tagTokens } from '../src/attribution/model/predict.ts';
 import {
   allowed, B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE, NUM_LABELS, START, viterbi, type TaggerWeights,
@@ -23,7 +23,7 @@ function arg(name: string, def: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : def;
 }
 const EPOCHS = arg('epochs', 10);
-const BITS = arg('bits', 16);
+const BITS = arg('bits', 14);
 const HOLDOUT = arg('holdout', 0);
 const outIdx = process.argv.indexOf('--out');
 const OUT = outIdx >= 0 ? path.resolve(process.argv[outIdx + 1]) : path.join(REPO_ROOT, 'models/attribution.bin.gz');
@@ -107,7 +107,7 @@ function contentSpans(labels: Uint8Array, off: number, n: number, out: Set<strin
 }
 
 /** One paragraph of one article: its token range in the article's feature arrays, and gold labels. */
-type Item = { base: Uint32Array; extra: Uint32Array | null; t0: number; gold: Uint8Array };
+type Item = { feats: Uint32Array; t0: number; gold: Uint8Array };
 
 /** Averaged structured perceptron over the items; `held` (if any) is scored after each epoch. */
 function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], name: string): TaggerWeights {
@@ -132,9 +132,9 @@ function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], na
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
     let errors = 0;
     for (const idx of order) {
-      const { base, extra, t0, gold } = items[idx];
+      const { feats, t0, gold } = items[idx];
       const n = gold.length;
-      const p = viterbi(model, base, extra, t0, n, new Uint8Array(n));
+      const p = viterbi(model, feats, t0, n, new Uint8Array(n));
       let diff = false;
       for (let i = 0; i < n; i++) {
         if (p[i] === gold[i]) continue;
@@ -142,17 +142,10 @@ function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], na
         errors++;
         const g = gold[i];
         const q = p[i];
-        const fo = (t0 + i) * NUM_FEATURES;
-        for (let k = fo; k < fo + NUM_FEATURES; k++) {
-          const b = base[k] * L;
+        const fo = (t0 + i) * nf;
+        for (let k = fo; k < fo + nf; k++) {
+          const b = feats[k] * L;
           w[b + g] += 1; wa[b + g] += c; w[b + q] -= 1; wa[b + q] -= c;
-        }
-        if (extra) {
-          const eo = (t0 + i) * NUM_STACK_FEATURES;
-          for (let k = eo; k < eo + NUM_STACK_FEATURES; k++) {
-            const b = extra[k] * L;
-            w[b + g] += 1; wa[b + g] += c; w[b + q] -= 1; wa[b + q] -= c;
-          }
         }
       }
       if (diff) {
@@ -177,9 +170,9 @@ function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], na
 
 function scoreContent(model: TaggerWeights, held: Item[]): string {
   let tp = 0; let np = 0; let ng = 0;
-  for (const { base, extra, t0, gold } of held) {
+  for (const { feats, t0, gold } of held) {
     const n = gold.length;
-    const p = viterbi(model, base, extra, t0, n, new Uint8Array(n));
+    const p = viterbi(model, feats, t0, n, new Uint8Array(n));
     const G = new Set<string>(); const P = new Set<string>();
     contentSpans(gold, 0, n, G); contentSpans(p, 0, n, P);
     ng += G.size; np += P.size;
@@ -215,8 +208,8 @@ function main(): void {
     const seqs = paragraphSequences(p.sentences, p.paragraphs);
     let base = baseOf.get(p);
     if (!base) { base = extractFeatures(p.tokens, p.sentences, seqs, cues, mask); baseOf.set(p, base); }
-    const extra = stacks[k] ? extractFeatures(p.tokens, p.sentences, seqs, cues, mask, stacks[k]) : null;
-    return seqs.map((q) => ({ base: base!, extra, t0: q.tokenStart, gold: p.gold.subarray(q.tokenStart, q.tokenEnd) }));
+    const feats = stacks[k] ? extractFeatures(p.tokens, p.sentences, seqs, cues, mask, stacks[k], base) : base;
+    return seqs.map((q) => ({ feats, t0: q.tokenStart, gold: p.gold.subarray(q.tokenStart, q.tokenEnd) }));
   });
   const noStack = (ps: Prepared[]) => ps.map(() => null);
   const tag = (ps: Prepared[], taggers: TaggerWeights[]) =>

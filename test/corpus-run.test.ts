@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
+import { corpusCommand } from '../src/corpus/cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'trustlens.js');
@@ -17,6 +19,15 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trustlens-corpus-run-'));
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The corpus CLI in this process (stats, export, search and usage errors need no child). */
+async function inProcess(args: string[]) {
+  let out = '';
+  let err = '';
+  const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
+  const code = await corpusCommand(args, { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)) });
+  return { code, out, err };
 }
 
 function runJson(args: string[]) {
@@ -126,7 +137,7 @@ test('Ctrl-C finishes the articles in flight, commits them and exits 130; a reru
   assertConsistent(db);
 });
 
-test('the test corpus end to end: bad articles recorded, stats agree with the stored rows', { timeout: 60_000 }, () => {
+test('the test corpus end to end: bad articles recorded, stats agree with the stored rows', { timeout: 60_000 }, async () => {
   const db = path.join(tmp, 'fixtures.sqlite');
   const s = runJson([path.join(fixtures, 'articles'), path.join(fixtures, 'wire.jsonl'), '--db', db, '--workers', '2']);
   assert.equal(s.total, 11);
@@ -135,11 +146,14 @@ test('the test corpus end to end: bad articles recorded, stats agree with the st
   assert.match(errors['wire.jsonl:4'], /not valid JSON/);
   assert.match(errors['wire-005'], /empty/);
   assert.match(errors['wire-006'], /no "text" or "html" field/);
-  if ('council-vote.html' in errors) assert.match(errors['council-vote.html'], /HTML input needs the web-pages ingestion/);
+  assert.equal(errors['council-vote.html'], undefined, 'web pages go through the HTML ingestion');
+  const page = query<{ publisher: string; month: string; title: string; key: number }>(db, "SELECT key, publisher, month, title FROM articles WHERE id = 'council-vote.html'")[0];
+  assert.deepEqual([page.publisher, page.month, page.title], ['The Riverside Gazette', '2024-04', 'Council approves new cycle lanes'], 'metadata read from the page');
+  assert.ok(scalar(db, `SELECT count(*) FROM trust WHERE article = ${page.key}`) > 0, 'Trust Indicators stored');
   assertConsistent(db);
 
-  const st = JSON.parse(cli(['corpus', 'stats', '--db', db, '--format', 'json']).out);
-  const quotes = cli(['corpus', 'export', '--db', db, '--table', 'quotes', '--format', 'jsonl']).out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const st = JSON.parse((await inProcess(['stats', '--db', db, '--format', 'json'])).out);
+  const quotes = (await inProcess(['export', '--db', db, '--table', 'quotes', '--format', 'jsonl'])).out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
   assert.equal(st.articles.total, 11);
   assert.equal(st.articles.analysed, s.analysed);
   assert.equal(st.quotes.total, quotes.length);
@@ -148,7 +162,7 @@ test('the test corpus end to end: bad articles recorded, stats agree with the st
   const ids = new Set(query<{ id: string }>(db, 'SELECT id FROM articles').map((r) => r.id));
   for (const q of quotes) assert.ok(ids.has(q.article_id), `quote row names its article (${q.article_id})`);
   assert.ok(quotes.some((q) => q.article_id === 'wire-004' && /potholes/.test(q.text)));
-  const hits = JSON.parse(cli(['corpus', 'search', 'potholes', '--db', db, '--format', 'json']).out);
+  const hits = JSON.parse((await inProcess(['search', 'potholes', '--db', db, '--format', 'json'])).out);
   assert.equal(hits[0]?.article_id, 'wire-004');
 });
 
@@ -178,15 +192,18 @@ test('a changed article is analysed again and replaces its rows; unreadable and 
   assert.equal(scalar(db, 'SELECT count(*) FROM articles'), 6);
 });
 
-test('usage errors and a missing store are one-line messages, exit 2', () => {
-  let r = cli(['corpus', 'stats', '--db', path.join(tmp, 'nope.sqlite')]);
+test('usage errors and a missing store are one-line messages, exit 2', async () => {
+  let r = await inProcess(['stats', '--db', path.join(tmp, 'nope.sqlite')]);
   assert.equal(r.code, 2);
   assert.match(r.err, /no such corpus database/);
-  r = cli(['corpus', 'run', path.join(tmp, 'missing-folder'), '--db', path.join(tmp, 'x.sqlite')]);
+  r = await inProcess(['run', path.join(tmp, 'missing-folder'), '--db', path.join(tmp, 'x.sqlite')]);
   assert.equal(r.code, 2);
   assert.match(r.err, /no such file or folder/);
-  r = cli(['corpus', 'export', '--db', path.join(tmp, 'fixtures.sqlite'), '--table', 'nope']);
+  r = await inProcess(['export', '--db', path.join(tmp, 'fixtures.sqlite'), '--table', 'nope']);
   assert.equal(r.code, 2);
   assert.match(r.err, /--table must be one of/);
+  r = await inProcess(['run', fixtures, '--workers', 'two']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /--workers must be a positive whole number/);
   assert.doesNotMatch(r.err, /\n\s+at /);
 });

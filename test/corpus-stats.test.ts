@@ -179,3 +179,18 @@ test('export gives every row its article id; search finds quotes by their words'
   assert.equal(csvField('a,b'), '"a,b"');
   assert.equal(csvField(null), '');
 });
+
+test('an id given twice in one run is stored once, the first time, and reported as a duplicate', async () => {
+  const file = path.join(tmp, 'dupes.jsonl');
+  fs.writeFileSync(file, [
+    { id: 'x1', text: 'First version.' }, { id: 'x2', text: 'Another.' }, { id: 'x1', text: 'Second version.' },
+  ].map((r) => JSON.stringify(r)).join('\n'));
+  const seen: string[] = [];
+  const empty = (text: string) => {
+    seen.push(text);
+    return { schemaVersion: '1.0.0', text, paragraphs: [], sentences: [], entities: [], mentions: [], quotes: [], figures: [], findings: [] };
+  };
+  const s = await runCorpus({ inputs: [file], db: path.join(tmp, 'dupes.sqlite'), inline: { text: empty, html: null } });
+  assert.deepEqual([s.analysed, s.errors, s.duplicates, s.duplicateIds], [2, 0, 1, ['x1']]);
+  assert.deepEqual(seen, ['First version.', 'Another.']);
+});

@@ -196,7 +196,7 @@ describe('web app and HTML report in chromium', { skip }, () => {
     }
   });
 
-  test('upload a text file; a refused URL shows the API\'s message', async () => {
+  test('upload a text file and an HTML page; a refused URL shows the API\'s message', async () => {
     const { ctx, page, errors } = await newPage();
     try {
       await page.goto(`${base}/`);
@@ -206,6 +206,16 @@ describe('web app and HTML report in chromium', { skip }, () => {
       await page.click('#analyse');
       await page.waitForSelector('#results:not([hidden])');
       assert.ok(await page.locator('#article mark.q').count() >= 1);
+      // An HTML page: the body is extracted, the page's metadata shown.
+      const page2 = '<!doctype html><html><head><title>Ferry</title><meta property="og:title" content="Ferry service ends">'
+        + '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry service ends","author":{"@type":"Person","name":"Jo Park"}}</script></head>'
+        + '<body><nav>Home | Sport</nav><article><h1>Ferry service ends</h1><p>"We are sorry," Ruth Ellis told Reuters on Monday.</p>'
+        + '<p>The ferry ran for seventy years and carried millions of passengers across the bay, officials said.</p></article></body></html>';
+      await page.setInputFiles('#file-input', { name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(page2) });
+      await page.click('#analyse');
+      await page.waitForFunction(() => /Ferry service ends/.test(document.querySelector('#meta')?.textContent ?? ''));
+      assert.doesNotMatch(await page.locator('#article').textContent() ?? '', /Home \| Sport/);
+      assert.ok(await page.locator('#trust ul.trust > li').count() > 0, 'Trust Indicator scorecard shown');
       await page.check('input[name=mode][value=url]');
       await page.fill('#url-input', 'http://127.0.0.1:22/');
       await page.keyboard.press('Enter');
@@ -226,6 +236,9 @@ describe('web app and HTML report in chromium', { skip }, () => {
         const png = await page.screenshot({ path: path.join(shots, `app-${name}.png`), fullPage: true });
         assert.equal(png.readUInt32BE(16), width, 'PNG width is the viewport width');
         assert.ok(png.readUInt32BE(20) >= height);
+        // A focused quote's tooltip must not push the page sideways either.
+        await page.locator('#article mark.q[id][data-tip*="via "]').first().focus();
+        assert.ok(await noHorizontalOverflow(page), `${name}: tooltip fits ${width} px`);
         if (name === 'phone') {
           // One column: the sources panel sits below the article, not beside it.
           const a = (await page.locator('#article').boundingBox())!;

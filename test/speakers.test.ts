@@ -81,3 +81,22 @@ test('a null speaker stays null when another person is named in the quote\'s sen
   assert.equal(qs[0].speakerName, null);
   assert.equal(qs[0].speakerEntity, null);
 });
+
+test('the head of a speaker phrase is its last name before any apposition, not a possessor or employer', () => {
+  const text = 'The plan was leaked on Monday. “It was never final,” Harlan aide Pita Okoro told reporters. “We will fight it,” said Marta Lindqvist, a lawyer for Harlan.';
+  const qs = resolve(text, [attr(text, 1, '“It was never final,”', 'Harlan aide Pita Okoro'), attr(text, 2, '“We will fight it,”', 'Marta Lindqvist, a lawyer for Harlan')]);
+  assert.equal(qs[0].speakerName, 'Pita Okoro');
+  assert.equal(qs[1].speakerName, 'Marta Lindqvist');
+});
+
+test('a relative pronoun speaker is the name it follows', () => {
+  const text = 'The idea came from Oren Vasquez, who said it would save money.';
+  const qs = resolve(text, [{ ...attr(text, 1, 'it would save money', 'who', false), kind: 'indirect' }]);
+  assert.equal(qs[0].speakerName, 'Oren Vasquez');
+});
+
+test('a speaker span with no mention in it is not given a name', () => {
+  const text = 'In February, prices rose. “It hurts,” February said.';
+  const qs = resolve(text, [attr(text, 1, '“It hurts,”', 'February')]);
+  assert.equal(qs[0].speakerName, null);
+});

@@ -2,19 +2,32 @@ import type { Attribution } from '../model/types.ts';
 
 /**
  * Merges rule attributions with the trained tagger's. Rule quotes are bounded by quote marks,
- * so their spans are exact: where a rule quote overlaps a model span the rule span wins, taking
- * the model's cue, speaker and channel when the rules found none. Model spans that overlap no
- * rule quote (indirect speech, mostly) are kept as they are. Both inputs may be in any order;
- * the output is sorted by start and given fresh ids (`a1`, `a2`, …).
+ * so their spans are exact: where a rule quote (direct or mixed) overlaps a model span the rule
+ * span wins, taking the model's cue, speaker and channel when the rules found none. Model spans
+ * that overlap no rule quote (indirect speech, mostly) are kept, and replace the rules' own
+ * indirect records they overlap. Inputs may be in any order and are not mutated; the output is
+ * sorted by start and given fresh ids (`a1`, `a2`, …). One sweep over both sorted lists, so a
+ * 5 MB text with 100,000 records of each costs no more than its sort.
  */
 export function mergeAttributions(rules: readonly Attribution[], model: readonly Attribution[]): Attribution[] {
-  const out: Attribution[] = rules.map((r) => ({ ...r }));
-  // Rule records that are themselves indirect are weaker than the model's: the model replaces them.
-  const ruleQuotes = out.filter((r) => r.kind !== 'indirect');
-  const sortedModel = [...model].sort((a, b) => a.start - b.start);
-  const droppedRules = new Set<Attribution>();
+  const byStart = (a: Attribution, b: Attribution) => a.start - b.start || a.end - b.end;
+  const ruleRecs = rules.map((r) => ({ ...r })).sort(byStart);
+  const quotes = ruleRecs.filter((r) => r.kind !== 'indirect');
+  const indirect = ruleRecs.filter((r) => r.kind === 'indirect');
+  const sortedModel = [...model].sort(byStart);
+  const kept: Attribution[] = [];
+  const dropped = new Set<Attribution>();
+
+  // Quotes whose start is below the model span's end, kept while they may still overlap later
+  // spans: rule quotes do not overlap one another, so at most a few are live at a time.
+  let qi = 0;
+  let ii = 0;
+  let live: Attribution[] = [];
+  let liveIndirect: Attribution[] = [];
   for (const m of sortedModel) {
-    const hits = ruleQuotes.filter((r) => r.start < m.end && m.start < r.end);
+    while (qi < quotes.length && quotes[qi].start < m.end) live.push(quotes[qi++]);
+    live = live.filter((r) => r.end > m.start || r.start >= m.end);
+    const hits = live.filter((r) => r.start < m.end && m.start < r.end);
     if (hits.length > 0) {
       for (const r of hits) {
         if (!r.cue && m.cue) r.cue = m.cue;
@@ -23,11 +36,13 @@ export function mergeAttributions(rules: readonly Attribution[], model: readonly
       }
       continue;
     }
-    for (const r of out) if (r.kind === 'indirect' && r.start < m.end && m.start < r.end) droppedRules.add(r);
+    while (ii < indirect.length && indirect[ii].start < m.end) liveIndirect.push(indirect[ii++]);
+    liveIndirect = liveIndirect.filter((r) => r.end > m.start || r.start >= m.end);
+    for (const r of liveIndirect) if (r.start < m.end && m.start < r.end) dropped.add(r);
     // Model attribution ids get their own prefix so they never collide with the rules' ids.
-    out.push({ ...m, channel: m.channel ?? null, source: m.source || 'model', attribution: `M${m.attribution}` });
+    kept.push({ ...m, channel: m.channel ?? null, source: m.source || 'model', attribution: `M${m.attribution}` });
   }
-  const merged = out.filter((r) => !droppedRules.has(r)).sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged = [...ruleRecs.filter((r) => !dropped.has(r)), ...kept].sort(byStart);
   merged.forEach((r, i) => (r.id = `a${i + 1}`));
   return merged;
 }

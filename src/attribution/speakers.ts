@@ -7,7 +7,7 @@ const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 const FIRST_SECOND = new Set(['i', 'we', 'you', 'me', 'us']);
 // Speaker salience from quotes: the previous quote's speaker continues a run of quotes
 // ("“…,” he said" after Bondarev's quotes), other recent speakers stay in view.
-const PREVIOUS_SPEAKER_BONUS = 5;
+const PREVIOUS_SPEAKER_BONUS = 7;
 const RECENT_SPEAKER_BONUS = 1;
 const RUN_SENTENCES = 3;
 
@@ -136,8 +136,9 @@ export function resolveSpeakers(
         entity = entityOf[h];
       }
       if (entity) name = byId.get(entity)?.name ?? null;
-      // An unresolved description is its own name ("a senior official"); a pronoun is not.
-      if (!name && !PRONOUNS.has(word) && !RELATIVE.has(word) && !FIRST_SECOND.has(word)) name = sp.text;
+      // An unresolved description is its own name ("a senior official"); a pronoun is not, nor a
+      // span with no mention in it at all ("February"): naming it would claim a resolution.
+      if (!name && h >= 0 && mentions[h].kind !== 'pronoun' && !RELATIVE.has(word) && !FIRST_SECOND.has(word)) name = sp.text;
       if (entity && isPerson(entity)) history.push({ entity, sentence: sSent, paragraph: para, end: Math.max(a.end, sp.end) });
     } else if (a.kind === 'direct' || a.kind === 'mixed') {
       entity = byAttribution.get(a.attribution) ?? inferSpeaker(a, sentences, mentions, info, entityOf, isPerson, history, sentenceAt);

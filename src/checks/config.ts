@@ -95,3 +95,17 @@ export function setActiveConfig(config: ChecksConfig): void {
 export function activeConfig(): ChecksConfig {
   return active;
 }
+
+/**
+ * The configuration for one command line: `--config FILE` when given, else `.trustlensrc.json`
+ * in `cwd` when present; then each `--rule id=level`, in order.
+ */
+export function configFromCli(configFile: string | undefined, ruleFlags: readonly string[] | undefined, cwd: string): ChecksConfig {
+  const base = configFile !== undefined ? loadConfigFile(configFile) : loadDefaultConfig(cwd);
+  const flags: Record<string, RuleSetting> = {};
+  for (const f of ruleFlags ?? []) {
+    const [id, s] = parseRuleFlag(f);
+    flags[id] = s;
+  }
+  return mergeConfigs(base, { rules: flags });
+}

@@ -67,7 +67,7 @@ export function dateInText(doc: Doc): TextSpan | null {
       // A date line is mostly its date ("Saturday, March 19, 2016."), not a list entry or a tweet with one in it.
       if (words(line) <= MAX_LINE_WORDS && !line.includes('<')) {
         const m = FULL_DATE_RE.exec(line);
-        if (m && m[0].length * 2 >= line.replace(/\s+/g, '').length * 0.8) return { start: p.start + m.index, end: p.start + m.index + m[0].length, text: m[0] };
+        if (m && m[0].length >= 0.4 * line.replace(/\s+/g, '').length) return { start: p.start + m.index, end: p.start + m.index + m[0].length, text: m[0] };
       }
     }
     return null;

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { exportTable, EXPORT_TABLES, searchQuotes, SearchError, type ExportTable } from './export.ts';
 import { InputsError } from './inputs.ts';
 import { PoolError } from './pool.ts';
-import { DEFAULT_MAX_BYTES, defaultWorkers, describeRun, runCorpus } from './run.ts';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_HTML_BYTES, defaultWorkers, describeRun, runCorpus } from './run.ts';
 import { openStore, StoreError } from './schema.ts';
 import { corpusStats, renderStats } from './stats.ts';
 
@@ -41,6 +41,7 @@ async function runCommand(args: string[], stdout: Writable, stderr: Writable): P
       db: { type: 'string', default: DEFAULT_DB },
       workers: { type: 'string' },
       'max-bytes': { type: 'string' },
+      'max-html-bytes': { type: 'string' },
       'retry-errors': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       format: { type: 'string' },
@@ -71,6 +72,7 @@ async function runCommand(args: string[], stdout: Writable, stderr: Writable): P
       db: values.db!,
       workers,
       maxBytes: positiveInt(values['max-bytes'], '--max-bytes', DEFAULT_MAX_BYTES),
+      maxHtmlBytes: positiveInt(values['max-html-bytes'], '--max-html-bytes', DEFAULT_MAX_HTML_BYTES),
       retryErrors: values['retry-errors'],
       force: values.force,
       progress: values.quiet ? undefined : (stderr as Writable & { isTTY?: boolean }),
@@ -184,7 +186,11 @@ export async function corpusCommand(args: string[], io: { stdout: Writable; stde
       io.stderr.write(`trustlens: ${err.message}\n`);
       return 2;
     }
-    if (err.code === 'EACCES' || err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'SQLITE_CANTOPEN') {
+    if (err.code === 'SQLITE_BUSY' || err.code === 'SQLITE_LOCKED') {
+      io.stderr.write(`trustlens: the corpus database is locked: is another "corpus run" writing to it? (${err.message})\n`);
+      return 2;
+    }
+    if (err.code === 'EACCES' || err.code === 'ENOENT' || err.code === 'EISDIR' || err.code?.startsWith('SQLITE_')) {
       io.stderr.write(`trustlens: ${err.message}\n`);
       return 2;
     }

@@ -99,8 +99,15 @@ export function countInputs(inputs: ReturnType<typeof classifyInputs>): number {
   return n;
 }
 
-function readFileItem(abs: string, id: string, maxBytes: number): InputItem {
+/** Size limits: plain text, and web pages (which carry markup, scripts and styles besides the text). */
+export interface Limits {
+  text: number;
+  html: number;
+}
+
+function readFileItem(abs: string, id: string, limits: Limits): InputItem {
   const kind = ARTICLE_EXT.get(path.extname(abs).toLowerCase())!;
+  const maxBytes = limits[kind];
   const base = { id, source: abs, kind, meta: null };
   let st: fs.Stats;
   try {
@@ -109,7 +116,7 @@ function readFileItem(abs: string, id: string, maxBytes: number): InputItem {
     return { ...base, content: null, hash: 'unreadable', error: `cannot read ${abs}: ${(e as Error).message}` };
   }
   if (st.size > maxBytes) {
-    return { ...base, content: null, hash: `size:${st.size}`, error: `too large: ${st.size} bytes; the limit is ${maxBytes} (--max-bytes)` };
+    return { ...base, content: null, hash: `size:${st.size}`, error: `too large: ${st.size} bytes; the limit is ${maxBytes} (${kind === 'html' ? '--max-html-bytes' : '--max-bytes'})` };
   }
   let bytes: Buffer;
   try {
@@ -139,7 +146,7 @@ function pickMeta(rec: Record<string, unknown>): Record<string, Scalar> | null {
   return Object.keys(out).length ? out : null;
 }
 
-function jsonlItem(line: string, lineNo: number, file: string, fallbackId: string, maxBytes: number): InputItem {
+function jsonlItem(line: string, lineNo: number, file: string, fallbackId: string, limits: Limits): InputItem {
   const source = `${file}:${lineNo}`;
   const bad = (error: string, id = fallbackId): InputItem => ({ id, source, kind: 'text', content: null, meta: null, hash: hashOf('text', line, null), error });
   let rec: unknown;
@@ -155,7 +162,7 @@ function jsonlItem(line: string, lineNo: number, file: string, fallbackId: strin
   const content = kind === 'html' ? r.html : r.text;
   if (content === undefined) return bad(`line ${lineNo}: no "text" or "html" field`, id);
   if (typeof content !== 'string') return bad(`line ${lineNo}: "${kind}" must be a string, got ${content === null ? 'null' : typeof content}`, id);
-  if (content.length > maxBytes) return bad(`too large: ${content.length} characters; the limit is ${maxBytes} (--max-bytes)`, id);
+  if (content.length > limits[kind]) return bad(`too large: ${content.length} characters; the limit is ${limits[kind]} (${kind === 'html' ? '--max-html-bytes' : '--max-bytes'})`, id);
   const meta = pickMeta(r);
   return { id, source, kind, content, meta, hash: hashOf(kind, content, meta), error: null };
 }
@@ -189,25 +196,25 @@ async function* lines(file: string, maxChars: number): AsyncGenerator<string | n
 }
 
 /** Every article of the inputs, in order. */
-export async function* readInputs(inputs: ReturnType<typeof classifyInputs>, maxBytes: number): AsyncGenerator<InputItem> {
+export async function* readInputs(inputs: ReturnType<typeof classifyInputs>, limits: Limits): AsyncGenerator<InputItem> {
   for (const inp of inputs) {
     if (inp.type === 'file') {
-      yield readFileItem(inp.path, path.normalize(inp.path).split(path.sep).join('/'), maxBytes);
+      yield readFileItem(inp.path, path.normalize(inp.path).split(path.sep).join('/'), limits);
     } else if (inp.type === 'dir') {
-      for (const f of walk(inp.path)) yield readFileItem(f.abs, f.rel, maxBytes);
+      for (const f of walk(inp.path)) yield readFileItem(f.abs, f.rel, limits);
     } else {
       const name = path.basename(inp.path);
       let lineNo = 0;
       // JSON escapes can take six characters per text character; beyond that no article fits.
-      for await (const raw of lines(inp.path, 6 * maxBytes + 4096)) {
+      for await (const raw of lines(inp.path, 6 * Math.max(limits.text, limits.html) + 4096)) {
         lineNo++;
         if (raw === null) {
-          yield { id: `${name}:${lineNo}`, source: `${inp.path}:${lineNo}`, kind: 'text', content: null, meta: null, hash: 'overlong', error: `line ${lineNo}: too large (longer than the --max-bytes limit allows)` };
+          yield { id: `${name}:${lineNo}`, source: `${inp.path}:${lineNo}`, kind: 'text', content: null, meta: null, hash: 'overlong', error: `line ${lineNo}: too large (longer than the size limits allow)` };
           continue;
         }
         const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
         if (line.trim() === '') continue;
-        yield jsonlItem(line, lineNo, inp.path, `${name}:${lineNo}`, maxBytes);
+        yield jsonlItem(line, lineNo, inp.path, `${name}:${lineNo}`, limits);
       }
     }
   }

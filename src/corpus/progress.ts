@@ -25,6 +25,8 @@ export class Progress {
     private readonly plainEveryMs = 5000,
   ) {
     this.tty = Boolean(out.isTTY);
+    // Plain lines start after one interval: a line at the first article says nothing yet.
+    if (!this.tty) this.lastDraw = this.t0;
   }
 
   /** Restarts the rate clock (after the workers' start-up, which is no guide to the pace). */
@@ -49,28 +51,30 @@ export class Progress {
     return now > t ? ((this.done - d) * 1000) / (now - t) : 0;
   }
 
-  private line(now: number): string {
+  private line(now: number, compact: boolean): string {
     const rate = this.rate(now);
-    const pct = this.total ? (100 * this.done) / this.total : 100;
+    const pct = (this.total ? (100 * this.done) / this.total : 100).toFixed(1);
     const eta = rate > 0 ? formatDuration((this.total - this.done) / rate) : '?';
-    return `${this.done}/${this.total} articles (${pct.toFixed(1)}%), ${rate.toFixed(1)} articles/s, ETA ${eta}`;
+    if (compact) return `${this.done}/${this.total} ${pct}% · ${rate.toFixed(1)} articles/s · ETA ${eta}`;
+    return `${this.done}/${this.total} articles (${pct}%), ${rate.toFixed(1)} articles/s, ETA ${eta}`;
   }
 
   private draw(now: number): void {
     if (!this.tty) {
-      this.out.write(`corpus: ${this.line(now)}\n`);
+      this.out.write(`corpus: ${this.line(now, false)}\n`);
       return;
     }
-    const width = 24;
+    const cols = this.out.columns || 80;
+    const text0 = this.line(now, true);
+    const width = Math.max(0, Math.min(30, cols - text0.length - 2));
     const filled = this.total ? Math.round((width * this.done) / this.total) : width;
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-    const text = `${bar} ${this.line(now)}`;
-    const cols = this.out.columns ?? 100;
+    const text = width ? `${bar} ${text0}` : text0;
     this.out.write(`\r${text.slice(0, cols - 1)}\x1b[K`);
   }
 
   /** Clears the bar so the summary starts on a clean line. */
   end(): void {
-    if (this.tty && this.lastDraw) this.out.write('\r\x1b[K');
+    if (this.tty && this.samples.length) this.out.write('\r\x1b[K');
   }
 }

@@ -8,6 +8,8 @@ export interface Task {
   kind: InputKind;
   /** File bytes to decode, or a JSONL line's string. */
   content: Uint8Array | string;
+  /** The page's address, when the input gives one (resolves relative links in HTML). */
+  url?: string | null;
 }
 
 export type TaskResult =

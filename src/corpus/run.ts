@@ -17,6 +17,8 @@ export interface RunOptions {
   workers?: number;
   /** Articles above this many bytes (characters for JSONL) are recorded as errors, not analysed. */
   maxBytes?: number;
+  /** The same for web pages, whose markup weighs more than their text. */
+  maxHtmlBytes?: number;
   /** Analyse again articles stored with an error even when their input is unchanged. */
   retryErrors?: boolean;
   /** Analyse everything again, changed or not. */
@@ -52,6 +54,7 @@ export interface RunSummary {
 }
 
 export const DEFAULT_MAX_BYTES = 2_000_000;
+export const DEFAULT_MAX_HTML_BYTES = 16_000_000;
 
 export function defaultWorkers(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
@@ -62,7 +65,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const inputs = classifyInputs(opts.inputs);
   const total = countInputs(inputs);
   const workers = opts.workers ?? defaultWorkers();
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limits = { text: opts.maxBytes ?? DEFAULT_MAX_BYTES, html: opts.maxHtmlBytes ?? DEFAULT_MAX_HTML_BYTES };
   const batch = opts.batch ?? 200;
   const commitEveryMs = opts.commitEveryMs ?? 1000;
   const control = opts.control ?? { stop: false };
@@ -134,7 +137,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     let seq = 0;
     let drained: (() => void) | null = null;
 
-    for await (const item of readInputs(inputs, maxBytes)) {
+    for await (const item of readInputs(inputs, limits)) {
       if (control.stop) break;
       if (pending.has(item.id)) {
         s.duplicates++;
@@ -165,7 +168,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
         continue;
       }
       if (opts.inline) {
-        finish(item, analyseTask({ seq: ++seq, id: item.id, kind: item.kind, content: item.content }, opts.inline));
+        finish(item, analyseTask({ seq: ++seq, id: item.id, kind: item.kind, content: item.content, url: metaField(item.meta, 'url') }, opts.inline));
         continue;
       }
       const p = await getPool();
@@ -175,7 +178,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
         break;
       }
       inFlight++;
-      void p.submit({ seq: ++seq, id: item.id, kind: item.kind, content: item.content }).then((r) => {
+      void p.submit({ seq: ++seq, id: item.id, kind: item.kind, content: item.content, url: metaField(item.meta, 'url') }).then((r) => {
         inFlight--;
         finish(item, r);
         if (inFlight === 0) drained?.();

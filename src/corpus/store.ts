@@ -21,6 +21,9 @@ export interface ArticleRecord {
   rows: ArticleRows | null;
 }
 
+const QUOTE_COLUMNS = ['qid', 'kind', 'text', 'start', 'end', 'cue', 'cue_start', 'cue_end', 'speaker', 'speaker_start', 'speaker_end',
+  'speaker_name', 'speaker_entity', 'speaker_type', 'speaker_gender', 'channel', 'channel_start', 'channel_end', 'outlet', 'attribution', 'source'];
+
 export interface StoredState {
   hash: string;
   status: string;
@@ -29,6 +32,7 @@ export interface StoredState {
 
 export class Store {
   private buffer: ArticleRecord[] = [];
+  private firstNewQuote: number | null = null;
   private readonly lookupStmt;
   private readonly keyStmt;
   private readonly insertArticle;
@@ -51,13 +55,18 @@ export class Store {
     this.insertArticle = db.prepare(`INSERT INTO articles(id, ${cols}) VALUES (@id, ${params})`);
     this.updateArticle = db.prepare(`UPDATE articles SET ${cols.split(', ').map((c) => `${c} = @${c}`).join(', ')} WHERE key = @key`);
     this.deletes = ['entities', 'quotes', 'findings', 'trust'].map((t) => db.prepare(`DELETE FROM ${t} WHERE article = ?`));
-    this.insertEntity = db.prepare('INSERT INTO entities(article, eid, name, type, gender, mentions) VALUES (@article, @eid, @name, @type, @gender, @mentions)');
-    const qcols = ['qid', 'kind', 'text', 'start', 'end', 'cue', 'cue_start', 'cue_end', 'speaker', 'speaker_start', 'speaker_end', 'speaker_name', 'speaker_entity', 'speaker_type', 'speaker_gender', 'channel', 'channel_start', 'channel_end', 'outlet', 'attribution', 'source'];
-    this.insertQuote = db.prepare(`INSERT INTO quotes(article, ${qcols.map((c) => `"${c}"`).join(', ')}) VALUES (@article, ${qcols.map((c) => '@' + c).join(', ')})`);
-    this.insertFinding = db.prepare('INSERT INTO findings(article, rule, severity, message, start, "end") VALUES (@article, @rule, @severity, @message, @start, @end)');
+    // Child rows bind positionally: named binding costs a property lookup per column, per row.
+    this.insertEntity = db.prepare('INSERT INTO entities(article, eid, name, type, gender, mentions) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertQuote = db.prepare(`INSERT INTO quotes(article, ${QUOTE_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (?${', ?'.repeat(QUOTE_COLUMNS.length)})`);
+    this.insertFinding = db.prepare('INSERT INTO findings(article, rule, severity, message, start, "end") VALUES (?, ?, ?, ?, ?, ?)');
     this.insertTrust = db.prepare('INSERT OR REPLACE INTO trust(article, indicator, name, status, evidence, missing) VALUES (@article, @indicator, @name, @status, @evidence, @missing)');
+    const indexQuotes = db.prepare('INSERT INTO quotes_fts(rowid, text) SELECT rowid, text FROM quotes WHERE rowid >= ?');
     this.commitBatch = db.transaction((records: ArticleRecord[]) => {
+      this.firstNewQuote = null;
       for (const r of records) this.write(r);
+      // A new row's rowid is one above every row present when it is inserted, so the rows from the
+      // batch's first new quote up are exactly this batch's quotes.
+      if (this.firstNewQuote !== null) indexQuotes.run(this.firstNewQuote);
     });
   }
 
@@ -88,9 +97,14 @@ export class Store {
       this.updateArticle.run({ ...row, key });
     }
     if (!rows) return;
-    for (const e of rows.entities) this.insertEntity.run({ article: key, ...e });
-    for (const q of rows.quotes) this.insertQuote.run({ article: key, ...q });
-    for (const f of rows.findings) this.insertFinding.run({ article: key, ...f });
+    for (const e of rows.entities) this.insertEntity.run(key, e.eid, e.name, e.type, e.gender, e.mentions);
+    for (const q of rows.quotes) {
+      const rowid = Number(this.insertQuote.run(key, q.qid, q.kind, q.text, q.start, q.end, q.cue, q.cue_start, q.cue_end,
+        q.speaker, q.speaker_start, q.speaker_end, q.speaker_name, q.speaker_entity, q.speaker_type, q.speaker_gender,
+        q.channel, q.channel_start, q.channel_end, q.outlet, q.attribution, q.source).lastInsertRowid);
+      this.firstNewQuote ??= rowid;
+    }
+    for (const f of rows.findings) this.insertFinding.run(key, f.rule, f.severity, f.message, f.start, f.end);
     for (const t of rows.trust) this.insertTrust.run({ article: key, ...t });
   }
 

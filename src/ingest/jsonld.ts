@@ -179,7 +179,8 @@ export function shortType(t: string): string {
 
 export function typesOf(v: Record<string, unknown>): string[] {
   const t = v['@type'] ?? v.type;
-  const list = Array.isArray(t) ? t : t === undefined ? [] : [t];
+  // Nested lists ([["NewsArticle"], "AnalysisNewsArticle"]) occur; flatten them.
+  const list = Array.isArray(t) ? (t as unknown[]).flat(3) : t === undefined ? [] : [t];
   const out: string[] = [];
   for (const x of list) if (typeof x === 'string' && x.trim()) out.push(shortType(x));
   return out;

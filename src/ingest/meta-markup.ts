@@ -152,6 +152,20 @@ export function metaFromMarkup(page: PageRead): ArticleMeta {
         if (!authors.some((x) => x.value.name === p.value)) authors.push({ value: { name: p.value }, source: { kind: 'microdata', path: p.path } });
       }
     }
+    // With one microdata author, its other properties are unambiguous.
+    if (authors.length === 1) {
+      const au = authors[0].value;
+      for (const p of page.microdata) {
+        const k = p.path.replace(/^(?:.*\.)?author\./, '');
+        if (!p.path.includes('author.') || k === p.path) continue;
+        if (k === 'jobTitle') au.jobTitle ??= p.value;
+        else if (k === 'url') au.url ??= p.value;
+        else if (k === 'sameAs') (au.sameAs ??= []).push(p.value);
+        else if (k === 'knowsAbout') (au.knowsAbout ??= []).push(p.value);
+        else if (k === 'knowsLanguage') (au.knowsLanguage ??= []).push(p.value);
+        else if (k === 'description') au.bio ??= p.value;
+      }
+    }
   }
   if (!authors.length) {
     for (const k of ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author']) {

@@ -57,7 +57,6 @@ interface Cluster {
   named: boolean;
   group: boolean;
   descr: string;
-  lastPos: number;
 }
 
 export interface CorefResult {
@@ -76,7 +75,18 @@ export interface MentionInfo {
   paragraph: number;
 }
 
-export function mentionInfo(tokens: readonly Token[], sentences: readonly Sentence[], mentions: readonly Mention[], quoted: Uint8Array = quotedTokens(tokens, sentences)): MentionInfo[] {
+// The entities and speakers stages read the same facts about the same mentions layer: computed once.
+const infoCache = new WeakMap<readonly Mention[], MentionInfo[]>();
+
+export function mentionInfo(tokens: readonly Token[], sentences: readonly Sentence[], mentions: readonly Mention[], quoted?: Uint8Array): MentionInfo[] {
+  const cached = infoCache.get(mentions);
+  if (cached && cached.length === mentions.length) return cached;
+  const out = computeMentionInfo(tokens, sentences, mentions, quoted ?? quotedTokens(tokens, sentences));
+  infoCache.set(mentions, out);
+  return out;
+}
+
+function computeMentionInfo(tokens: readonly Token[], sentences: readonly Sentence[], mentions: readonly Mention[], quoted: Uint8Array): MentionInfo[] {
   const out: MentionInfo[] = new Array(mentions.length);
   let lastSentence = -1;
   let sawSubject = false;
@@ -175,8 +185,7 @@ function vote(c: Cluster, t: EntityType | null, w: number): void {
 
 /** Clusters mentions into entities: names, then descriptions, then pronouns (sieves A–C). */
 export function resolveCoreference(text: string, tokens: readonly Token[], sentences: readonly Sentence[], mentions: readonly Mention[]): CorefResult {
-  const quoted = quotedTokens(tokens, sentences);
-  const info = mentionInfo(tokens, sentences, mentions, quoted);
+  const info = mentionInfo(tokens, sentences, mentions);
   const entityOf: (string | null)[] = new Array(mentions.length).fill(null);
   const clusters: Cluster[] = [];
   const byId = new Map<string, Cluster>();
@@ -185,7 +194,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
 
   const newCluster = (i: number, named: boolean): Cluster => {
     const c: Cluster = { id: `en${clusters.length + 1}`, order: clusters.length, members: [], names: [], longest: [], type: new Map(), heads: new Set(),
-      male: 0, female: 0, evidence: [], named, group: false, descr: mentions[i].text, lastPos: i };
+      male: 0, female: 0, evidence: [], named, group: false, descr: mentions[i].text };
     clusters.push(c);
     byId.set(c.id, c);
     return c;
@@ -193,7 +202,6 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
   const join = (c: Cluster, i: number): void => {
     c.members.push(i);
     entityOf[i] = c.id;
-    if (i > c.lastPos) c.lastPos = i;
   };
   const addEvidence = (c: Cluster, start: number, end: number, gender: Gender, weight: number): void => {
     if (gender === 'unknown') return;
@@ -312,9 +320,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     const first = tokens[mi.t0].lower;
     const definite = DEFINITE.has(first) || (mi.t1 - mi.t0 === 1 && /^\p{Lu}/u.test(headTok.text));
     if (!c && definite && m.type === 'person') {
-      // "the adviser", "the prosecutor": the entity this role was given to before.
-      const o = headOwners.get(head);
-      if (o && o.lastPos < i) c = o;
+      // "the adviser", "the prosecutor": the entity this role was given to before (heads are
+      // registered in text order, so only earlier descriptions are in the table).
+      c = headOwners.get(head);
     }
     if (!c && definite && m.type === 'organisation') {
       // "the ministry" → the last organisation named with that word; "the company" → the last one.
@@ -386,9 +394,16 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (h === undefined) headlineCache.set(si, (h = isTitleCase(tokens, sentences[si])));
     return h;
   };
+  // Entities are numbered in order of first mention, whatever sieve made them.
+  for (const c of clusters) c.members.sort((a, b) => a - b);
+  clusters.sort((a, b) => a.members[0] - b.members[0]);
+  for (let n = 0; n < clusters.length; n++) {
+    const c = clusters[n];
+    c.id = `en${n + 1}`;
+    for (const i of c.members) entityOf[i] = c.id;
+  }
   const entities: Entity[] = [];
   for (const c of clusters) {
-    c.members.sort((a, b) => a - b);
     let type = typeOf(c);
     if (!c.named) type = c.group ? 'group' : type === 'person' ? 'unnamed' : type ?? 'unnamed';
     else if (type === null) type = defaultType(c);

@@ -302,15 +302,16 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   let n = a;
   let gender: Gender = 'unknown';
   let titled = false;
-  let hasRole = false;
   while (n < b - 1) {
     const w = tokens[n].lower;
     const hon = HONORIFICS.get(w) ?? HONORIFICS.get(w.replace(/\.$/, ''));
     if (hon !== undefined) { if (hon !== 'unknown') gender = hon; titled = true; n++; continue; }
-    if (TITLE_WORDS.has(w) || DEMONYMS.has(w)) { if (TITLE_WORDS.has(w)) titled = true; if (PERSON_ROLES.has(w)) hasRole = true; n++; continue; }
+    if (TITLE_WORDS.has(w) || DEMONYMS.has(w)) { if (TITLE_WORDS.has(w)) titled = true; n++; continue; }
     break;
   }
-  if (n > a && (titled || hasRole)) {
+  // Without a title, what was skipped are nationality or party words ("Democrat Hillary Clinton"):
+  // dropped, and not a mention.
+  if (n > a && titled) {
     // The title is a mention in its own right ("Prosecutor General"), unless it is only an honorific.
     let lastTitle = n - 1;
     while (lastTitle >= a && HONORIFICS.has(tokens[lastTitle].lower.replace(/\.$/, ''))) lastTitle--;
@@ -321,9 +322,6 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       const g = PERSON_ROLES.get(head) ?? 'unknown';
       drafts.push({ t0: firstTitle, t1: lastTitle + 1, kind: 'nominal', type: 'person', gender: g });
     }
-  } else {
-    // Only nationality or party words before the name ("Democrat Hillary Clinton"): dropped, no mention.
-    while (n > a && !DEMONYMS.has(tokens[n - 1].lower)) n--;
   }
   // A lone title word chunk ("President said") is a nominal mention.
   if (b - n === 1 && TITLE_WORDS.has(tokens[n].lower) && PERSON_ROLES.has(tokens[n].lower)) {

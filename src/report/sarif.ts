@@ -8,7 +8,6 @@ import { type RenderOptions, type ReportInput, type RuleInfo, lineColumn, lineSt
 // because that text is what the offsets index.
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/trustlens/trustlens';
 
 const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -22,7 +21,9 @@ export function renderSarifObject(out: ReportInput, opts: RenderOptions = {}): R
     }
   }
   const starts = lineStartsOf(out.text);
-  const uri = opts.label ?? 'article.txt';
+  // artifactLocation.uri must be a URI reference: a file name with spaces gets percent-encoded.
+  const label = opts.label ?? 'article.txt';
+  const uri = /^[a-z][a-z0-9+.-]*:\/\//i.test(label) ? label : encodeURI(label.replace(/\\/g, '/'));
   const region = (start: number, end: number) => {
     const a = lineColumn(out.text, start, starts);
     const b = lineColumn(out.text, end, starts);
@@ -57,7 +58,6 @@ export function renderSarifObject(out: ReportInput, opts: RenderOptions = {}): R
         tool: {
           driver: {
             name: 'trustlens',
-            informationUri: INFORMATION_URI,
             ...(opts.version ? { version: opts.version } : {}),
             rules: rules.map((r) => ({
               id: r.id,

@@ -45,6 +45,8 @@ mark.q.sel{box-shadow:0 0 0 3px var(--ink)}
 @keyframes flash{0%{background:#ffe066}100%{background:var(--tint,transparent)}}
 mark.q[data-tip]:hover::after,mark.q[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:5;margin-top:4px;width:max-content;max-width:min(320px,80vw);white-space:normal;font:13px/1.4 system-ui,sans-serif;font-style:normal;font-weight:400;background:#1b1b1f;color:#fff;padding:6px 8px;border-radius:6px;pointer-events:none}
 mark.q[data-cont]::after{display:none}
+/* Narrow screens: the tooltip docks at the bottom of the screen instead of running off its edge. */
+@media (max-width:820px){mark.q[data-tip]:hover::after,mark.q[data-tip]:focus::after{position:fixed;left:8px;right:8px;top:auto;bottom:8px;width:auto;max-width:none;margin:0;font-size:14px}}
 .legend{display:flex;flex-wrap:wrap;gap:8px 16px;font-size:.9rem;color:var(--muted);margin:.5em 0 1em;padding:0;list-style:none}
 .sources,.findings,.quotes{list-style:none;margin:0;padding:0}
 .sources>li{border-top:1px solid var(--line);padding:8px 0}

@@ -3,7 +3,7 @@ import { analyze } from '../engine.ts';
 import { InputError } from '../ingest/text-input.ts';
 import { FORMATS, render } from '../report/formats.ts';
 import { loadRules } from '../report/rule-registry.ts';
-import { FetchFailed, ingestHtml, ingestUrl, IngestUnavailable } from './ingest-bridge.ts';
+import { FetchFailed, ingestHtml, ingestUrl } from './ingest-bridge.ts';
 import type { Job, JobResult, WorkerMessage } from './jobs.ts';
 
 // One analysis worker: runs the pipeline and renders the requested format, so the server's main
@@ -21,7 +21,6 @@ async function run(job: Job): Promise<JobResult> {
     return { id: job.id, ok: true, body, mediaType: FORMATS[job.format].mediaType };
   } catch (e) {
     if (e instanceof FetchFailed) return { id: job.id, ok: false, status: 422, error: 'fetch-failed', message: e.message };
-    if (e instanceof IngestUnavailable) return { id: job.id, ok: false, status: 501, error: 'not-implemented', message: e.message };
     if (e instanceof InputError || (e as Error).name === 'InputError') return { id: job.id, ok: false, status: 422, error: 'unreadable-input', message: (e as Error).message };
     const status = (e as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {

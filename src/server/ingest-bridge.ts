@@ -4,9 +4,6 @@ import type { ReportInput } from '../report/model.ts';
 // Where the API meets the web-page ingest (src/ingest/index.ts). Kept as one small module so the
 // worker's dispatch stays the same whatever the ingest's signatures become.
 
-/** Kept for callers that test for it; the ingest is present in this build. */
-export class IngestUnavailable extends Error {}
-
 /** A failed fetch (unreachable, refused address, HTTP error, not HTML): the client's input, a 4xx. */
 export class FetchFailed extends Error {
   readonly status = 422;

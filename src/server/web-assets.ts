@@ -3,8 +3,8 @@ import { build } from 'esbuild';
 import { REPORT_CSS } from '../report/styles.ts';
 import { APP_CSS } from '../web/app-css.ts';
 
-// The web app is bundled from src/web/app.ts by esbuild when the server first serves it (about
-// 100 ms), so a fresh clone needs no build step beyond npm ci. The result is kept in memory.
+// The web app is bundled from src/web/app.ts by esbuild when the server first serves it (tens of
+// milliseconds), so a fresh clone needs no build step beyond npm ci. The result is kept in memory.
 
 export interface WebAssets {
   html: string;

@@ -137,7 +137,7 @@ function typeOfWork(page: PageInfo | null, meta: ArticleMeta): TrustIndicator {
   return indicator('type-of-work', status, evidence, ['a specific type of work: a NewsArticle subtype (OpinionNewsArticle, AnalysisNewsArticle, ReportageNewsArticle, ...) or a visible label ("Opinion", "Analysis", "Sponsored")']);
 }
 
-const REFERENCE = /\b(?:according to (?:a|an|the|data|figures|documents?|records?)\b[^.\n]{0,60}\b(?:report|study|survey|data|figures|analysis|filing|documents?|records?|statement|paper|poll|census)|(?:a|the) (?:study|report|survey|paper|analysis|poll|filing|court filing|indictment|lawsuit) (?:published|released|issued|filed|by|from|in)\b|(?:published|reported) in (?:the )?(?:journal )?\p{Lu}[\p{L}]+|data (?:from|published by|released by)\b)/giu;
+const REFERENCE = /\b(?:according to (?:figures|data|records|documents|statistics) (?:from|published|released|compiled)\b|according to (?:a|an|the|data|figures|documents?|records?)\b[^.\n]{0,60}\b(?:report|study|survey|data|figures|analysis|filing|documents?|records?|statement|paper|poll|census)|(?:a|the) (?:study|report|survey|paper|analysis|poll|filing|court filing|indictment|lawsuit) (?:published|released|issued|filed|by|from|in)\b|(?:published|reported) in (?:the )?(?:journal )?\p{Lu}[\p{L}]+|data (?:from|published by|released by)\b)/giu;
 
 /** Citations and References: sources behind facts are linked or named. */
 function citations(text: string, page: PageInfo | null, props: Props): TrustIndicator {

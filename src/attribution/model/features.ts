@@ -14,11 +14,13 @@ function strHash(s: string): number {
   return h >>> 0;
 }
 
-/** Combines two 32-bit values into a well-spread 32-bit hash (murmur3 finaliser). */
-function mix(a: number, b: number): number {
-  let h = Math.imul(a, 0x9e3779b1) ^ b;
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
+// Feature id = top `bits` bits of a multiplicative hash of (value ^ template seed): written out
+// inline at every template (a helper function is not inlined in a body this large), so the
+// bucket costs one or two multiplications.
+const SEED = new Uint32Array(128);
+for (let k = 0, h = 0x2545f491; k < SEED.length; k++) {
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + 0x6a09e667;
+  SEED[k] = h >>> 0;
 }
 
 // Hashed feature extraction for the attribution tagger. One sequence per paragraph (content spans
@@ -203,15 +205,19 @@ function ensure(n: number): void {
 }
 
 /** Bumped whenever feature ids change meaning, so stale weights are refused rather than misread. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 export const NUM_FEATURES = 51;
-const DROP = new Set((process.env.TL_DROP ?? '').split(',').filter(Boolean).map(Number));
-/** Extra features of the second (stacked) pass, read from the first pass's labels. */
-export const NUM_STACK_FEATURES = 16;
+/**
+ * The stacked pass reads 16 features of the first pass's labels plus these base templates (ids
+ * as numbered in paragraphFeatures): lexical, POS, quote and cue-distance context. Fewer than the
+ * full base set, so the second pass costs about half the first.
+ */
+const STACK_COPY = [1, 2, 3, 4, 7, 12, 13, 19, 20, 22, 25, 26, 33, 34, 38, 47, 48];
+export const NUM_STACK_FEATURES = 16 + STACK_COPY.length;
 
 export function featureCount(stacked: boolean): number {
-  return stacked ? NUM_FEATURES + NUM_STACK_FEATURES : NUM_FEATURES;
+  return stacked ? NUM_STACK_FEATURES : NUM_FEATURES;
 }
 
 /** The paragraphs that hold tokens, as sequences. */
@@ -232,21 +238,34 @@ export function paragraphSequences(sentences: readonly Sentence[], paragraphs: r
 
 /**
  * Feature ids for every token of the sequences: tokens.length * NUM_FEATURES base features, or,
- * given the first pass's labels (`stack`), tokens.length * NUM_STACK_FEATURES stacked ones.
+ * given the first pass's labels (`stack`) and the base features, tokens.length *
+ * NUM_STACK_FEATURES stacked ones. `into`, if large enough, is filled instead of a new array.
  * `cues` must come from withLexicon(); `mask` is the table size - 1 (a power of two - 1).
  */
 export function extractFeatures(
   tokens: readonly Token[], sentences: readonly Sentence[], seqs: readonly Sequence[],
-  cues: CueClasses, mask: number, stack: Uint8Array | null = null,
+  cues: CueClasses, mask: number, stack: Uint8Array | null = null, base: Uint32Array | null = null,
+  into: Uint32Array | null = null,
 ): Uint32Array {
-  const out = new Uint32Array(tokens.length * (stack ? NUM_STACK_FEATURES : NUM_FEATURES));
-  for (const q of seqs) paragraphFeatures(tokens, sentences, q.s0, q.s1, q.tokenStart, q.tokenEnd, cues, mask, stack, out);
+  const size = tokens.length * (stack ? NUM_STACK_FEATURES : NUM_FEATURES);
+  const out = into && into.length >= size ? into : new Uint32Array(size);
+  if (stack) {
+    if (!base) throw new Error('stacked features need the base features');
+    const NS = NUM_STACK_FEATURES;
+    const NB = NUM_FEATURES;
+    const C = STACK_COPY.length;
+    for (let t = 0; t < tokens.length; t++) {
+      for (let j = 0; j < C; j++) out[t * NS + 16 + j] = base[t * NB + STACK_COPY[j] - 1];
+    }
+  }
+  const shift = Math.clz32(mask);
+  for (const q of seqs) paragraphFeatures(tokens, sentences, q.s0, q.s1, q.tokenStart, q.tokenEnd, cues, shift, stack, out);
   return out;
 }
 
 function paragraphFeatures(
   tokens: readonly Token[], sentences: readonly Sentence[], s0: number, s1: number,
-  t0: number, t1: number, learned: CueClasses, mask: number, stack: Uint8Array | null, out: Uint32Array,
+  t0: number, t1: number, learned: CueClasses, shift: number, stack: Uint8Array | null, out: Uint32Array,
 ): void {
   const n = t1 - t0;
   ensure(n);
@@ -357,75 +376,75 @@ function paragraphFeatures(
       const prd = PRD[i];
       const ss = SSTATE[SENT[i] - s0 + 1];
       const ssn = (SSTATE[SENT[i] - s0] & 3) * 4 + (SSTATE[SENT[i] - s0 + 2] & 3);
-      out[o + f++] = mix(101, s) & mask;
-      out[o + f++] = mix(102, sm1 * 16 + s) & mask;
-      out[o + f++] = mix(103, s * 16 + sp1) & mask;
-      out[o + f++] = mix(104, (sm2 * 16 + sm1) * 16 + s) & mask;
-      out[o + f++] = mix(105, (s * 16 + sp1) * 16 + sp2) & mask;
-      out[o + f++] = mix(106, (sm1 * 16 + s) * 16 + sp1) & mask;
-      out[o + f++] = mix(107, pld * 16 + prd) & mask;
-      out[o + f++] = mix(108, (pld * 16 + prd) * 16 + s) & mask;
-      out[o + f++] = mix(109, (pld * 32 + p) * 16 + s) & mask;
-      out[o + f++] = mix(110, (prd * 32 + p) * 16 + s) & mask;
-      out[o + f++] = mix(mix(111, PLW[i]), pld) & mask;
-      out[o + f++] = mix(mix(112, PRW[i]), prd) & mask;
-      out[o + f++] = mix(113, (ss * 16 + ssn) * 16 + s) & mask;
-      out[o + f++] = mix(mix(114, w), s) & mask;
-      out[o + f++] = mix(115, (qs * 16 + s) * 16 + (ss & 3)) & mask;
-      out[o + f++] = mix(116, ((fl & 3) * 16 + s) * 16 + sm1) & mask;
+      out[o + f++] = Math.imul((s) ^ SEED[101], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul((sm1 * 16 + s) ^ SEED[102], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul((s * 16 + sp1) ^ SEED[103], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(((sm2 * 16 + sm1) * 16 + s) ^ SEED[104], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(((s * 16 + sp1) * 16 + sp2) ^ SEED[105], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(((sm1 * 16 + s) * 16 + sp1) ^ SEED[106], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul((pld * 16 + prd) ^ SEED[107], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(((pld * 16 + prd) * 16 + s) ^ SEED[108], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(((pld * 32 + p) * 16 + s) ^ SEED[109], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(((prd * 32 + p) * 16 + s) ^ SEED[110], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(Math.imul((PLW[i]) ^ SEED[111], 0x85ebca6b) ^ (pld), 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(Math.imul((PRW[i]) ^ SEED[112], 0x85ebca6b) ^ (prd), 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(((ss * 16 + ssn) * 16 + s) ^ SEED[113], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(Math.imul((w) ^ SEED[114], 0x85ebca6b) ^ (s), 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul(((qs * 16 + s) * 16 + (ss & 3)) ^ SEED[115], 0x9e3779b1) >>> shift;
+      out[o + f++] = Math.imul((((fl & 3) * 16 + s) * 16 + sm1) ^ SEED[116], 0x9e3779b1) >>> shift;
       continue;
     }
-    out[o + f++] = mix(1, 0) & mask;
-    out[o + f++] = mix(2, w) & mask;
-    out[o + f++] = mix(3, wm1) & mask;
-    out[o + f++] = mix(4, wp1) & mask;
-    out[o + f++] = mix(5, wm2) & mask;
-    out[o + f++] = mix(6, wp2) & mask;
-    out[o + f++] = mix(7, p) & mask;
-    out[o + f++] = mix(8, pm1) & mask;
-    out[o + f++] = mix(9, pp1) & mask;
-    out[o + f++] = mix(10, pm2) & mask;
-    out[o + f++] = mix(11, pp2) & mask;
-    out[o + f++] = mix(12, pm1 * 32 + p) & mask;
-    out[o + f++] = mix(13, p * 32 + pp1) & mask;
-    out[o + f++] = mix(14, (pm1 * 32 + p) * 32 + pp1) & mask;
-    out[o + f++] = mix(mix(15, wm1), w) & mask;
-    out[o + f++] = mix(mix(16, w), wp1) & mask;
-    out[o + f++] = mix(17, SUF[i]) & mask;
-    out[o + f++] = mix(18, SH[i]) & mask;
-    out[o + f++] = mix(19, CUE[i] * 16 + (i > 1 ? CUE[i - 1] : 0) * 4 + CUE[i + 1]) & mask;
-    out[o + f++] = mix(20, qs) & mask;
-    out[o + f++] = mix(21, qs * 32 + p) & mask;
-    out[o + f++] = mix(22, (qm1 * 8 + qs) * 8 + qp1) & mask;
-    out[o + f++] = mix(23, qs * 8 + (fl & 3)) & mask;
-    out[o + f++] = mix(24, (fl & 3) * 32 + p) & mask;
-    out[o + f++] = mix(25, ld) & mask;
-    out[o + f++] = mix(26, rd) & mask;
-    out[o + f++] = mix(27, ld * 16 + rd) & mask;
-    out[o + f++] = mix(28, ld * 32 + p) & mask;
-    out[o + f++] = mix(29, rd * 32 + p) & mask;
-    out[o + f++] = mix(30, (ld * 16 + rd) * 8 + qs) & mask;
-    out[o + f++] = mix(31, (fl >> 2) * 16 + ld) & mask;
-    out[o + f++] = mix(32, (fl >> 2) * 32 + p) & mask;
-    out[o + f++] = mix(mix(33, LW[i]), ld > 0 ? 1 : 0) & mask;
-    out[o + f++] = mix(mix(34, RW[i]), rd > 0 ? 1 : 0) & mask;
-    out[o + f++] = mix(mix(35, LW[i]), ld) & mask;
-    out[o + f++] = mix(mix(36, RW[i]), rd) & mask;
-    out[o + f++] = mix(37, (startsWithQuote * 8 + qs) * 8 + sc) & mask;
-    out[o + f++] = mix(38, sc * 8 + qs) & mask;
-    out[o + f++] = mix(39, ((fl >> 5) & 3) * 32 + p) & mask;
-    out[o + f++] = mix(mix(40, w), qs) & mask;
-    out[o + f++] = mix(mix(41, wm1), ld) & mask;
-    out[o + f++] = mix(mix(42, w), ld * 16 + rd) & mask;
-    out[o + f++] = mix(43, (qs * 16 + ld) * 16 + rd) & mask;
-    out[o + f++] = mix(mix(44, wm1), p) & mask;
-    out[o + f++] = mix(mix(45, wp1), p) & mask;
-    out[o + f++] = mix(46, sc * 64 + (fl & 0x1f)) & mask;
-    out[o + f++] = mix(47, PUL[i]) & mask;
-    out[o + f++] = mix(48, PUR[i]) & mask;
-    out[o + f++] = mix(mix(49, PUR[i]), qs * 32 + p) & mask;
-    out[o + f++] = mix(mix(50, ACW[i]), ld) & mask;
-    out[o + f++] = mix(mix(51, PUL[i]), ld > 0 ? p + 32 : p) & mask;
-    if (DROP.size) for (const j of DROP) out[o + j - 1] = mix(1000 + j, 0) & mask;
+    out[o + f++] = Math.imul((0) ^ SEED[1], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((w) ^ SEED[2], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((wm1) ^ SEED[3], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((wp1) ^ SEED[4], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((wm2) ^ SEED[5], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((wp2) ^ SEED[6], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((p) ^ SEED[7], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((pm1) ^ SEED[8], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((pp1) ^ SEED[9], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((pm2) ^ SEED[10], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((pp2) ^ SEED[11], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((pm1 * 32 + p) ^ SEED[12], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((p * 32 + pp1) ^ SEED[13], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(((pm1 * 32 + p) * 32 + pp1) ^ SEED[14], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((wm1) ^ SEED[15], 0x85ebca6b) ^ (w), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((w) ^ SEED[16], 0x85ebca6b) ^ (wp1), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((SUF[i]) ^ SEED[17], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((SH[i]) ^ SEED[18], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((CUE[i] * 16 + (i > 1 ? CUE[i - 1] : 0) * 4 + CUE[i + 1]) ^ SEED[19], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((qs) ^ SEED[20], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((qs * 32 + p) ^ SEED[21], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(((qm1 * 8 + qs) * 8 + qp1) ^ SEED[22], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((qs * 8 + (fl & 3)) ^ SEED[23], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(((fl & 3) * 32 + p) ^ SEED[24], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((ld) ^ SEED[25], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((rd) ^ SEED[26], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((ld * 16 + rd) ^ SEED[27], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((ld * 32 + p) ^ SEED[28], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((rd * 32 + p) ^ SEED[29], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(((ld * 16 + rd) * 8 + qs) ^ SEED[30], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(((fl >> 2) * 16 + ld) ^ SEED[31], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(((fl >> 2) * 32 + p) ^ SEED[32], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((LW[i]) ^ SEED[33], 0x85ebca6b) ^ (ld > 0 ? 1 : 0), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((RW[i]) ^ SEED[34], 0x85ebca6b) ^ (rd > 0 ? 1 : 0), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((LW[i]) ^ SEED[35], 0x85ebca6b) ^ (ld), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((RW[i]) ^ SEED[36], 0x85ebca6b) ^ (rd), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(((startsWithQuote * 8 + qs) * 8 + sc) ^ SEED[37], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((sc * 8 + qs) ^ SEED[38], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((((fl >> 5) & 3) * 32 + p) ^ SEED[39], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((w) ^ SEED[40], 0x85ebca6b) ^ (qs), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((wm1) ^ SEED[41], 0x85ebca6b) ^ (ld), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((w) ^ SEED[42], 0x85ebca6b) ^ (ld * 16 + rd), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(((qs * 16 + ld) * 16 + rd) ^ SEED[43], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((wm1) ^ SEED[44], 0x85ebca6b) ^ (p), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((wp1) ^ SEED[45], 0x85ebca6b) ^ (p), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((sc * 64 + (fl & 0x1f)) ^ SEED[46], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((PUL[i]) ^ SEED[47], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((PUR[i]) ^ SEED[48], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((PUR[i]) ^ SEED[49], 0x85ebca6b) ^ (qs * 32 + p), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((ACW[i]) ^ SEED[50], 0x85ebca6b) ^ (ld), 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul(Math.imul((PUL[i]) ^ SEED[51], 0x85ebca6b) ^ (ld > 0 ? p + 32 : p), 0x9e3779b1) >>> shift;
+    
   }
 }

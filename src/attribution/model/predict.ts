@@ -6,6 +6,10 @@ import { extractFeatures, paragraphSequences, type CueClasses } from './features
 import { viterbi, type TaggerWeights } from './tagger.ts';
 import { loadModel } from './weights.ts';
 
+// Feature buffers reused across articles: a fresh pair per article was most of the GC work.
+let baseBuf: Uint32Array = new Uint32Array(0);
+let extraBuf: Uint32Array = new Uint32Array(0);
+
 /** Runs the first-pass tagger, then the stacked tagger that reads its labels. Labels per token. */
 export function tagTokens(
   model: { bits: number; taggers: TaggerWeights[]; cues: CueClasses },
@@ -13,13 +17,13 @@ export function tagTokens(
 ): Uint8Array {
   const mask = (1 << model.bits) - 1;
   const seqs = paragraphSequences(sentences, paragraphs);
-  const base = extractFeatures(tokens, sentences, seqs, model.cues, mask);
+  const base = baseBuf = extractFeatures(tokens, sentences, seqs, model.cues, mask, null, null, baseBuf);
   let labels = new Uint8Array(tokens.length);
-  for (const q of seqs) viterbi(model.taggers[0], base, null, q.tokenStart, q.tokenEnd - q.tokenStart, labels.subarray(q.tokenStart, q.tokenEnd));
+  for (const q of seqs) viterbi(model.taggers[0], base, q.tokenStart, q.tokenEnd - q.tokenStart, labels.subarray(q.tokenStart, q.tokenEnd));
   for (let k = 1; k < model.taggers.length; k++) {
-    const extra = extractFeatures(tokens, sentences, seqs, model.cues, mask, labels);
+    const extra = extraBuf = extractFeatures(tokens, sentences, seqs, model.cues, mask, labels, base, extraBuf);
     labels = new Uint8Array(tokens.length);
-    for (const q of seqs) viterbi(model.taggers[k], base, extra, q.tokenStart, q.tokenEnd - q.tokenStart, labels.subarray(q.tokenStart, q.tokenEnd));
+    for (const q of seqs) viterbi(model.taggers[k], extra, q.tokenStart, q.tokenEnd - q.tokenStart, labels.subarray(q.tokenStart, q.tokenEnd));
   }
   return labels;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_VERSION, featureCount, withLexicon } from './features.ts';
-import { NUM_LABELS, type TaggerWeights } from './tagger.ts';
+import { NUM_LABELS, packWeights, type TaggerWeights } from './tagger.ts';
 
 // Compact weight file: gzip of [magic "TLA2"][u32 header length][header JSON], then per tagger
 // [f32 transitions][u32 bucket count][varint bucket deltas][i8 weights, NUM_LABELS per bucket].
@@ -103,7 +103,7 @@ export function decodeModel(gz: Buffer): LoadedModel {
       for (let l = 0; l < L; l++) w[o + l] = buf.readInt8(p + k * L + l);
     }
     p += count * L;
-    return { nf, w, trans };
+    return { nf, w, packed: packWeights(w), trans };
   });
   return { header, taggers, cues: withLexicon(new Map(header.cues)) };
 }

@@ -12,14 +12,13 @@ import { HONORIFICS, TITLE_WORDS } from '../../nlp/gazetteer/roles.ts';
 // when relatives share the surname ("Margaret Pryce", "Tom Pryce") it is ambiguous and skipped.
 
 const CAP = String.raw`[A-Z][\p{L}'’-]+`;
-const NAME = String.raw`((?:${CAP}\.?\s+){0,3}${CAP})`;
-const AFTER = String.raw`(?=\s*[,;.)]|\s+(?:and|who|was|is|has|had|said|says|from|of|died|told)\b)`;
-const AGE_RES: RegExp[] = [
-  new RegExp(String.raw`${NAME},\s+(\d{1,3})${AFTER}`, 'gu'),
-  new RegExp(String.raw`${NAME},\s+(?:a|an|the|aged)\s+(\d{1,3})(?:-year-old\b|${AFTER})`, 'gu'),
-  new RegExp(String.raw`${NAME}\s+\((\d{1,3})\)`, 'gu'),
-];
-const AGE_BEFORE_RE = new RegExp(String.raw`\b(\d{1,3})-year-old\s+${NAME}`, 'gu');
+// Ages are found first by a cheap scan for the number forms; the name is then read backwards
+// from each, on a short slice, so no name pattern runs over the whole text.
+const AGE_AFTER_RE = /(,\s+(?:(?:a|an|the|aged)\s+)?|\s+\()(\d{1,3})(-year-old\b|\))?(?=(\s*[,;.)]|\s+(?:and|who|was|is|has|had|said|says|from|of|died|told)\b)|-year-old)?/g;
+const NAME_BEFORE_RE = new RegExp(String.raw`((?:${CAP}\s+|[A-Z]\.\s+){0,3}${CAP})$`, 'u');
+const AGE_BEFORE_RE = /\b(\d{1,3})-year-old\s+/g;
+const NAME_AFTER_RE = new RegExp(String.raw`^((?:${CAP}\s+|[A-Z]\.\s+){0,3}${CAP})`, 'u');
+const LOOK = 80;
 const NOT_NAMES = new Set([...MONTHS, ...WEEKDAYS, 'the', 'a', 'an', 'in', 'on', 'at', 'and', 'but', 'however', 'meanwhile',
   'today', 'yesterday', 'last', 'this', 'that', 'he', 'she', 'they', 'it', 'we', 'i']);
 
@@ -95,14 +94,21 @@ export const ageConflict: Rule = {
       const key = personKey(doc, c.name, c.honorific);
       if (key) found.push({ name: key, age, start, end, nameStart: rawStart + c.offset });
     };
-    for (const re of AGE_RES) {
-      for (const m of text.matchAll(re)) {
-        const ageAt = m.index + m[0].lastIndexOf(m[2]);
-        add(m[1], m.index, Number(m[2]), ageAt, ageAt + m[2].length);
-      }
+    for (const m of text.matchAll(AGE_AFTER_RE)) {
+      const [, lead, num, tail, after] = m;
+      // ", 54," and "(54)" need what follows to end the apposition; "a 21-year-old" does not.
+      const yearOld = tail === '-year-old';
+      if (lead.includes('(') ? tail !== ')' : !(yearOld || (after !== undefined && tail === undefined))) continue;
+      if (/^,\s+(?:a|an|the)\s/.test(lead) && !yearOld) continue;
+      const before = text.slice(Math.max(0, m.index - LOOK), m.index);
+      const n = NAME_BEFORE_RE.exec(before);
+      if (!n) continue;
+      const ageAt = m.index + lead.length;
+      add(n[1], m.index - n[1].length, Number(num), ageAt, ageAt + num.length);
     }
     for (const m of text.matchAll(AGE_BEFORE_RE)) {
-      add(m[2], m.index + m[0].lastIndexOf(m[2]), Number(m[1]), m.index, m.index + m[1].length);
+      const n = NAME_AFTER_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + LOOK));
+      if (n) add(n[1], m.index + m[0].length, Number(m[1]), m.index, m.index + m[1].length);
     }
     found.sort((a, b) => a.start - b.start);
     const first = new Map<string, AgeAt>();

@@ -151,7 +151,11 @@ export const nameVariant: Rule = {
           const ia = text.indexOf(`${a} ${surname}`);
           const ib = text.indexOf(`${b} ${surname}`);
           if (ia < 0 || ib < 0) continue;
-          const [badAt, goodAt, bad, good] = isForename(a.toLowerCase()) || ia < ib ? [ib, ia, b, a] : [ia, ib, a, b];
+          // The usual spelling is the one used more often, then the known forename, then the first.
+          const na = text.split(`${a} ${surname}`).length;
+          const nb = text.split(`${b} ${surname}`).length;
+          const aGood = na !== nb ? na > nb : isForename(a.toLowerCase()) !== isForename(b.toLowerCase()) ? isForename(a.toLowerCase()) : ia < ib;
+          const [badAt, goodAt, bad, good] = aGood ? [ib, ia, b, a] : [ia, ib, a, b];
           out.push({
             start: badAt,
             end: badAt + bad.length + 1 + surname.length,

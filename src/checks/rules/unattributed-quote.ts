@@ -9,6 +9,7 @@ import { insideQuotes, layer, paragraphAt, quotedSpans, snippet } from '../helpe
 // it (or before the run of bare quote paragraphs it belongs to) neither attribute anything nor
 // name a person. Short quoted phrases are titles, slogans or scare quotes, not speech.
 const MIN_WORDS = 5;
+const NON_SPEAKER = /^(?:it|this|that|these|those|there|which)$/i;
 
 export const unattributedQuote: Rule = {
   meta: {
@@ -23,14 +24,15 @@ export const unattributedQuote: Rule = {
     if (quotes.length === 0) return [];
     const mentions = layer(doc, 'mentions', []);
     const attributed = new Set<string>();
-    for (const q of quotes) if (q.speaker || q.cue) attributed.add(q.attribution);
+    // A "speaker" that cannot speak ("it", "this") is a guess of the attribution stage, not an attribution.
+    for (const q of quotes) if (q.cue || (q.speaker && !NON_SPEAKER.test(q.speaker.text.trim()))) attributed.add(q.attribution);
     // Paragraphs that attribute something or mention a person, outside the quote itself.
     const voiced = new Set<number>();
     for (const q of quotes) {
-      if (q.speaker) voiced.add(paragraphAt(doc, q.speaker.start));
+      if (q.speaker && attributed.has(q.attribution)) voiced.add(paragraphAt(doc, q.speaker.start));
       if (q.cue) voiced.add(paragraphAt(doc, q.cue.start));
     }
-    const personMentions = mentions.filter((m) => m.type === 'person' || m.kind === 'pronoun' || (m.kind === 'name' && m.type === null));
+    const personMentions = mentions.filter((m) => m.type === 'person' || (m.kind === 'name' && m.type === null));
     for (const m of personMentions) {
       if (!insideQuotes(doc, m.start)) voiced.add(paragraphAt(doc, m.start));
     }

@@ -8,6 +8,8 @@ import { FORMAT_NAMES, isFormat, render } from '../../report/formats.ts';
 import { loadRules } from '../../report/rule-registry.ts';
 import { openInput, runJsonl } from './jsonl.ts';
 import { USAGE } from './usage.ts';
+import { ConfigError, configFromCli, setActiveConfig } from '../../checks/config.ts';
+import { rulesCommand } from '../../checks/list.ts';
 
 class UsageError extends Error {}
 
@@ -31,6 +33,8 @@ async function analyzeCommand(args: string[]): Promise<number> {
       'input-jsonl': { type: 'string' },
       url: { type: 'string' },
       'fail-on': { type: 'string' },
+      config: { type: 'string' },
+      rule: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -38,6 +42,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  setActiveConfig(configFromCli(values.config, values.rule, process.cwd()));
   const failOn = values['fail-on'] ?? null;
   if (failOn !== null && !SEVERITIES.includes(failOn as Severity)) {
     throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
@@ -92,6 +97,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'analyze') return await analyzeCommand(rest);
+    if (command === 'rules') {
+      process.stdout.write(rulesCommand(rest));
+      return 0;
+    }
     // Loaded on demand: SQLite and worker threads cost nothing to the other commands.
     if (command === 'corpus') return await (await import('../../corpus/cli.ts')).corpusCommand(rest);
     // Loaded only when asked for, so analyze does not pay for the server's modules.
@@ -102,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`trustlens: ${(e as Error).message}\nRun "trustlens --help" for usage.\n`);
       return 2;
     }
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof ConfigError) {
       process.stderr.write(`trustlens: ${e.message}\n`);
       return 2;
     }

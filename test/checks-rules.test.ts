@@ -1,0 +1,249 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc, type Layers } from '../src/model/doc.ts';
+import type { Entity, Figure, Mention, Quote, TextSpan } from '../src/model/types.ts';
+import { tokensStage } from '../src/nlp/tokens.ts';
+import { RULES } from '../src/checks/rules/index.ts';
+
+// Each rule on a small document whose layers are built by hand (only tokens come from the real
+// tokenizer), so these tests do not depend on how well the other stages read the text.
+
+function docOf(text: string, layers: Partial<Layers> = {}): Doc {
+  const doc = new Doc(text);
+  const t = tokensStage.run(doc);
+  for (const [k, v] of Object.entries(t)) doc.set(k as keyof Layers, v as never);
+  for (const k of ['mentions', 'entities', 'quotes', 'figures'] as const) doc.set(k, []);
+  for (const [k, v] of Object.entries(layers)) doc.set(k as keyof Layers, v as never);
+  return doc;
+}
+
+function run(id: string, doc: Doc) {
+  return RULES.get(id)!.check(doc);
+}
+
+const span = (text: string, s: string, from = 0): TextSpan => {
+  const start = text.indexOf(s, from);
+  assert.ok(start >= 0, `"${s}" in text`);
+  return { start, end: start + s.length, text: s };
+};
+
+function mention(text: string, s: string, kind: Mention['kind'], type: Mention['type'], gender: Mention['gender'], entity: string | null, from = 0): Mention {
+  const sp = span(text, s, from);
+  return { id: `m${sp.start}`, ...sp, kind, type, gender, sentence: 0, entity };
+}
+
+function entity(id: string, name: string, type: Entity['type'], gender: Entity['gender']): Entity {
+  return { id, name, type, gender, genderEvidence: [], mentions: [] };
+}
+
+function quote(text: string, content: string, opts: Partial<Quote> = {}): Quote {
+  const sp = span(text, content);
+  return {
+    id: `q${sp.start}`, ...sp, kind: 'direct', cue: null, speaker: null, speakerName: null, speakerEntity: null,
+    channel: null, source: 'test', attribution: `a${sp.start}`, ...opts,
+  };
+}
+
+function figure(text: string, s: string, value: number, unit: string | null, extra: Partial<Figure> = {}): Figure {
+  const sp = span(text, s);
+  return { id: `f${sp.start}`, ...sp, kind: 'count', value, unit, qualifier: null, weekday: null, attribution: null, ...extra };
+}
+
+// ---- pronoun-gender-mismatch ------------------------------------------------------------------
+
+const PRONOUN_TEXT = 'Mayor Tom Reed defended the plan. Asked whether he would run again, she said: "No."';
+function pronounDoc(text: string, extra: Mention[] = []): Doc {
+  return docOf(text, {
+    mentions: [mention(text, 'Tom Reed', 'name', 'person', 'male', 'e1'), ...extra],
+    entities: [entity('e1', 'Tom Reed', 'person', 'male')],
+  });
+}
+
+test('pronoun-gender-mismatch: "she" whose only referent is a man is flagged, with the "he" as related', () => {
+  const f = run('pronoun-gender-mismatch', pronounDoc(PRONOUN_TEXT));
+  assert.equal(f.length, 1);
+  assert.equal(PRONOUN_TEXT.slice(f[0].start, f[0].end), 'she');
+  assert.ok(f[0].related!.some((r) => PRONOUN_TEXT.slice(r.start, r.end) === 'he'));
+});
+
+test('pronoun-gender-mismatch: silent when a woman, or a person of unknown gender, is a candidate', () => {
+  const withWoman = 'Mayor Tom Reed and Ann Lee defended the plan. Asked whether he would run again, she said: "No."';
+  assert.deepEqual(run('pronoun-gender-mismatch', pronounDoc(withWoman, [mention(withWoman, 'Ann Lee', 'name', 'person', 'female', null)])), []);
+  const withUnknown = 'Mayor Tom Reed and the senator spoke. Asked whether he would run again, she said: "No."';
+  assert.deepEqual(run('pronoun-gender-mismatch', pronounDoc(withUnknown, [mention(withUnknown, 'the senator', 'nominal', 'person', 'unknown', null)])), []);
+  assert.deepEqual(run('pronoun-gender-mismatch', pronounDoc(PRONOUN_TEXT.replace('she said', 'he said'))), []);
+});
+
+// ---- figure-conflict --------------------------------------------------------------------------
+
+test('figure-conflict: two values for one counted noun are flagged on the later one', () => {
+  const text = 'The closure will cost 1,200 jobs, the council said.\n\nThe union will fight the 1,500 job cuts.';
+  const doc = docOf(text, { figures: [figure(text, '1,200 jobs', 1200, 'jobs'), figure(text, '1,500 job cuts', 1500, 'job cuts')] });
+  const f = run('figure-conflict', doc);
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].start, f[0].end), '1,500 job cuts');
+  assert.equal(text.slice(f[0].related![0].start, f[0].related![0].end), '1,200 jobs');
+});
+
+test('figure-conflict: silent on the same value, on different nouns, and on a stated change', () => {
+  const same = 'The closure will cost 1,200 jobs.\n\nThe union will fight the 1,200 job cuts.';
+  assert.deepEqual(run('figure-conflict', docOf(same, { figures: [figure(same, '1,200 jobs', 1200, 'jobs'), figure(same, '1,200 job', 1200, 'job cuts')] })), []);
+  const nouns = 'The plant has 1,200 workers.\n\nIt also owns 1,500 trucks.';
+  assert.deepEqual(run('figure-conflict', docOf(nouns, { figures: [figure(nouns, '1,200 workers', 1200, 'workers'), figure(nouns, '1,500 trucks', 1500, 'trucks')] })), []);
+  const change = 'The plant had 1,200 workers. The workforce rose to 1,500 workers.';
+  assert.deepEqual(run('figure-conflict', docOf(change, { figures: [figure(change, '1,200 workers', 1200, 'workers'), figure(change, '1,500 workers', 1500, 'workers')] })), []);
+});
+
+// ---- age-conflict -----------------------------------------------------------------------------
+
+test('age-conflict: one person with two ages, including a bare surname resolved to the full name', () => {
+  const text = 'Margaret Pryce, 54, packs sardines.\n\nLater, Pryce, 56, said she would stay.';
+  const f = run('age-conflict', docOf(text));
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].start, f[0].end), 'Pryce, 56');
+});
+
+test('age-conflict: relatives sharing a surname are different people', () => {
+  const text = 'Margaret Pryce, 54, packs sardines. Her husband, Tom Pryce, 58, is a steward.';
+  assert.deepEqual(run('age-conflict', docOf(text)), []);
+  const ambiguous = 'Margaret Pryce, 54, packs sardines. Tom Pryce is a steward. Pryce, 58, said no.';
+  assert.deepEqual(run('age-conflict', docOf(ambiguous)), []);
+});
+
+// ---- weekday-date-conflict --------------------------------------------------------------------
+
+test('weekday-date-conflict: a wrong weekday is flagged, a right one is not', () => {
+  const text = 'They met on Thursday, March 14, 2025, and again on Friday, March 14, 2025.';
+  const f = run('weekday-date-conflict', docOf(text));
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].start, f[0].end), 'Thursday, March 14, 2025');
+  assert.match(f[0].message, /Friday/);
+});
+
+test('weekday-date-conflict: without a year, the publication year from meta is used', () => {
+  const text = 'The vote is on Thursday, March 14.';
+  assert.deepEqual(run('weekday-date-conflict', docOf(text)), [], 'no year: not checkable');
+  const meta = { datePublished: { value: '2025-03-10', source: { kind: 'meta' as const } } };
+  assert.equal(run('weekday-date-conflict', docOf(text, { meta })).length, 1);
+});
+
+// ---- name-variant -----------------------------------------------------------------------------
+
+test('name-variant: a surname one edit away from a full name is flagged on the rarer spelling', () => {
+  const text = 'Dr. Aisha Rahman said the town was not alone. Rahman said more. Rahmen added that others fared better.';
+  const f = run('name-variant', docOf(text));
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].start, f[0].end), 'Rahmen');
+});
+
+test('name-variant: silent on relatives, possessives and someone else\'s name', () => {
+  const text = 'Aisha Rahman and her brother Omar Rahman spoke. The Rahmans left. Rahman\'s shop closed.';
+  assert.deepEqual(run('name-variant', docOf(text)), []);
+  const other = 'James Comey testified. Corey Lewandowski, a campaign manager, said Comey was wrong.';
+  assert.deepEqual(run('name-variant', docOf(other)), []);
+});
+
+// ---- proper-noun-case -------------------------------------------------------------------------
+
+test('proper-noun-case: gazetteer places and the article\'s own names written lower case', () => {
+  const text = 'kyiv has accused Moscow. The council of Porthaven met. She would not leave porthaven.';
+  const f = run('proper-noun-case', docOf(text));
+  assert.deepEqual(f.map((x) => text.slice(x.start, x.end)), ['kyiv', 'porthaven']);
+});
+
+test('proper-noun-case: silent on words that are also common words, and inside quotes', () => {
+  const text = 'Senator Bill Green spoke. The bill passed. They ate turkey in May, and it may rain. He wrote "meet me in london".';
+  assert.deepEqual(run('proper-noun-case', docOf(text)), []);
+});
+
+// ---- sourcing rules ---------------------------------------------------------------------------
+
+test('unattributed-quote: a long direct quote with no speaker near it', () => {
+  const text = 'Headline here\n\nIt rained all day.\n\n"We cannot keep paying for a plant that loses money."\n\nThe vote was unanimous.';
+  const q = quote(text, '"We cannot keep paying for a plant that loses money."');
+  assert.equal(run('unattributed-quote', docOf(text, { quotes: [q] })).length, 1);
+  const cue = span(text, 'The vote');
+  assert.deepEqual(run('unattributed-quote', docOf(text, { quotes: [{ ...q, cue }] })), [], 'a cue attributes it');
+});
+
+test('unnamed-source: a quote whose speaker is an unnamed entity', () => {
+  const text = '"The talks have stalled," an official said.';
+  const q = quote(text, '"The talks have stalled,"', { speaker: span(text, 'an official'), speakerEntity: 'e1' });
+  const f = run('unnamed-source', docOf(text, { quotes: [q], entities: [entity('e1', 'an official', 'unnamed', 'unknown')] }));
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].start, f[0].end), 'an official');
+  const named = run('unnamed-source', docOf(text, { quotes: [q], entities: [entity('e1', 'Anna Berg', 'person', 'female')] }));
+  assert.deepEqual(named, []);
+});
+
+test('unnamed-source: anonymity formulas in the text', () => {
+  const text = 'The plan is dead, said a diplomat who spoke on condition of anonymity.';
+  assert.equal(run('unnamed-source', docOf(text)).length, 1);
+});
+
+test('secondary-sourcing: a channel naming an outlet, and "told Reuters" in the text', () => {
+  const text = '"I left," Boris Bondarev told Reuters.';
+  const q = quote(text, '"I left,"', { channel: span(text, 'told Reuters') });
+  const f = run('secondary-sourcing', docOf(text, { quotes: [q] }));
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /Reuters/);
+  assert.equal(run('secondary-sourcing', docOf('He said so in an interview with The Washington Post.')).length, 1);
+  assert.deepEqual(run('secondary-sourcing', docOf('He told reporters he was leaving.')), []);
+});
+
+test('single-source and source-diversity: one voice, and the mix of voices', () => {
+  const text = '"A," Okafor said. "B," Okafor added. "C," Pryce said.';
+  const q1 = quote(text, '"A,"', { speakerEntity: 'e1', speakerName: 'Daniel Okafor' });
+  const q2 = quote(text, '"B,"', { speakerEntity: 'e1', speakerName: 'Daniel Okafor' });
+  const q3 = quote(text, '"C,"', { speakerEntity: 'e2', speakerName: 'Margaret Pryce' });
+  const ents = [entity('e1', 'Daniel Okafor', 'person', 'male'), entity('e2', 'Margaret Pryce', 'person', 'female')];
+  assert.equal(run('single-source', docOf(text, { quotes: [q1, q2], entities: ents })).length, 1);
+  assert.deepEqual(run('single-source', docOf(text, { quotes: [q1, q2, q3], entities: ents })), []);
+  const d = run('source-diversity', docOf(text, { quotes: [q1, q2, q3], entities: ents }));
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /2 quoted sources: 2 person; of the 2 people: 1 female, 1 male, 0 unknown/);
+});
+
+// ---- transparency rules -----------------------------------------------------------------------
+
+test('missing-byline and missing-date: read from the text, or from page metadata', () => {
+  const bare = 'Council approves budget\n\nThe council approved the budget on Tuesday.';
+  assert.equal(run('missing-byline', docOf(bare)).length, 1);
+  assert.equal(run('missing-date', docOf(bare)).length, 1);
+  const lined = 'Council approves budget\n\nBy Jane Doe\n\nMarch 14, 2025\n\nThe council approved the budget on Tuesday.';
+  assert.deepEqual(run('missing-byline', docOf(lined)), []);
+  assert.deepEqual(run('missing-date', docOf(lined)), []);
+  const meta = {
+    authors: [{ value: { name: 'Jane Doe' }, source: { kind: 'json-ld' as const } }],
+    datePublished: { value: '2025-03-14', source: { kind: 'json-ld' as const } },
+  };
+  assert.deepEqual(run('missing-byline', docOf(bare, { meta })), []);
+  assert.deepEqual(run('missing-date', docOf(bare, { meta })), []);
+  const body = 'Council approves budget\n\nBy Tuesday, the council had approved the budget it first drafted on March 14, 2025, after weeks of talks and two public meetings.';
+  assert.equal(run('missing-byline', docOf(body)).length, 1, 'a body sentence starting "By" is no byline');
+  assert.equal(run('missing-date', docOf(body)).length, 1, 'an event date in the body is no publication date');
+});
+
+test('trust-claim-unbacked: lists what is missing, and is silent when the text backs the claim', () => {
+  const claim = 'This article conforms to The Trust Project criteria.';
+  const bare = `Council approves budget\n\nThe council approved the budget.\n\n${claim}`;
+  const f = run('trust-claim-unbacked', docOf(bare));
+  assert.equal(f.length, 1);
+  assert.equal(bare.slice(f[0].start, f[0].end), 'conforms to The Trust Project criteria');
+  assert.match(f[0].message, /author.*publication date/);
+  const backed = `Council approves budget\n\nBy Jane Doe\n\nMarch 14, 2025\n\nThe council approved the budget.\n\n${claim}`;
+  assert.deepEqual(run('trust-claim-unbacked', docOf(backed)), []);
+  assert.deepEqual(run('trust-claim-unbacked', docOf('The Trust Project was founded in 2014.')), []);
+});
+
+test('trust-claim-unbacked: for a web page, absent indicators from the trust layer count', () => {
+  const text = 'Council approves budget\n\nBy Jane Doe\n\nMarch 14, 2025\n\nThis article conforms to The Trust Project criteria.';
+  const meta = { headline: { value: 'Council approves budget', source: { kind: 'json-ld' as const } } };
+  const trust = {
+    claims: [span(text, 'conforms to The Trust Project criteria')],
+    indicators: [{ id: 'methods', name: 'Methods', status: 'absent' as const, evidence: [], missing: ['a methods note'] }],
+  };
+  const f = run('trust-claim-unbacked', docOf(text, { meta, trust }));
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /Methods/);
+});
