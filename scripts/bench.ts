@@ -76,3 +76,10 @@ if (!quick) {
 // and peak RSS at 1,000 vs 10,000 articles (see scripts/bench-corpus.ts; run alone:
 // npx tsx scripts/bench-corpus.ts [--quick]). Skipped with --quick.
 if (!quick) await import('./bench-corpus.ts');
+
+// ---- HTML pages (issue 4): full HTML analysis pages/s next to Readability+linkedom alone on the
+// same shared dev pages (see scripts/bench-html.ts; run alone: npx tsx scripts/bench-html.ts).
+{
+  const { runHtmlBench } = await import('./bench-html.ts');
+  runHtmlBench(quick ? 1 : 2);
+}

@@ -11,7 +11,6 @@ import { Doc } from '../src/model/doc.ts';
 import type { Sentence, Token, Paragraph } from '../src/model/types.ts';
 import { tokensStage } from '../src/nlp/tokens.ts';
 import { extractFeatures, featureCount, paragraphSequences, withLexicon } from '../src/attribution/model/features.ts';
-import { tagTokens } from '../src/attribution/model/predict.ts';
 import {
   allowed, B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE, NUM_LABELS, START, viterbi, type TaggerWeights,
 } from '../src/attribution/model/tagger.ts';
@@ -22,7 +21,7 @@ function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : def;
 }
-const EPOCHS = arg('epochs', 10);
+const EPOCHS = arg('epochs', 7);
 const BITS = arg('bits', 14);
 const HOLDOUT = arg('holdout', 0);
 const outIdx = process.argv.indexOf('--out');
@@ -110,7 +109,23 @@ function contentSpans(labels: Uint8Array, off: number, n: number, out: Set<strin
 type Item = { feats: Uint32Array; t0: number; gold: Uint8Array };
 
 /** Averaged structured perceptron over the items; `held` (if any) is scored after each epoch. */
+/**
+ * MIX perceptrons trained in different orders, their weights averaged (parameter mixing): one
+ * linear model again, so inference costs the same.
+ */
 function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], name: string): TaggerWeights {
+  if (MIX <= 1) return trainOne(items, nf, epochs, held, name, 13);
+  const runs = Array.from({ length: MIX }, (_, r) => trainOne(items, nf, epochs, [], `${name} run ${r + 1}`, 13 + 7919 * r));
+  const out: TaggerWeights = { nf, w: new Float32Array(runs[0].w.length), trans: new Float32Array(runs[0].trans.length) };
+  for (const r of runs) {
+    for (let i = 0; i < out.w.length; i++) out.w[i] += r.w[i] / MIX;
+    for (let i = 0; i < out.trans.length; i++) out.trans[i] += r.trans[i] / MIX;
+  }
+  if (held.length) console.log(`  ${name} mixed ${MIX}: held-out content exact ${scoreContent(out, held)}`);
+  return out;
+}
+
+function trainOne(items: Item[], nf: number, epochs: number, held: Item[], name: string, seed: number): TaggerWeights {
   const L = NUM_LABELS;
   const w = new Float32Array((1 << BITS) * L);
   const wa = new Float64Array(w.length); // sum of c * update, for averaging
@@ -118,7 +133,7 @@ function trainTagger(items: Item[], nf: number, epochs: number, held: Item[], na
   const tra = new Float64Array(tr.length);
   const model: TaggerWeights = { nf, w, trans: tr };
   let c = 1;
-  const rand = rng(13);
+  const rand = rng(seed);
   const order = items.map((_, i) => i);
   const averaged = (): TaggerWeights => {
     const aw = new Float32Array(w.length);
@@ -184,7 +199,9 @@ function scoreContent(model: TaggerWeights, held: Item[]): string {
 
 const VERBOSE = process.argv.includes('--verbose');
 const FOLDS = arg('folds', 4);
-const EPOCHS2 = arg('epochs2', EPOCHS);
+const EPOCHS2 = arg('epochs2', 4);
+const PASSES = arg('passes', 2);
+const MIX = arg('mix', 1);
 
 function main(): void {
   const file = dataPath(process.argv);
@@ -212,8 +229,6 @@ function main(): void {
     return seqs.map((q) => ({ feats, t0: q.tokenStart, gold: p.gold.subarray(q.tokenStart, q.tokenEnd) }));
   });
   const noStack = (ps: Prepared[]) => ps.map(() => null);
-  const tag = (ps: Prepared[], taggers: TaggerWeights[]) =>
-    ps.map((p) => tagTokens({ bits: BITS, taggers, cues }, p.tokens, p.sentences, p.paragraphs));
   const items1 = items(fit, noStack(fit));
   console.log(`train articles ${fit.length} (held out ${held.length}), sequences ${items1.length}, ` +
     `tokens ${items1.reduce((s, x) => s + x.gold.length, 0)}, learned cue words ${learned.size}, prep ${Date.now() - t0} ms`);
@@ -230,27 +245,43 @@ function main(): void {
     trainTagger(items(fit, fit.map(cuesOnly)), featureCount(true), EPOCHS2, items(held, held.map(cuesOnly)), 'oracle-cue pass 2');
     return;
   }
-  const stacks: Uint8Array[] = new Array(fit.length);
-  for (let f = 0; f < FOLDS; f++) {
-    const inFold = (k: number) => k % FOLDS === f;
-    const trainPart = fit.filter((_, k) => !inFold(k));
-    const t1 = trainTagger(items(trainPart, noStack(trainPart)), featureCount(false), EPOCHS, [], `fold ${f + 1}`);
-    const foldDocs = fit.filter((_, k) => inFold(k));
-    const labels = tag(foldDocs, [t1]);
-    let j = 0;
-    fit.forEach((_, k) => { if (inFold(k)) stacks[k] = labels[j++]; });
-    console.log(`jackknife fold ${f + 1}/${FOLDS} done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  // Each pass after the first reads the previous pass's labels. For the training articles those
+  // labels come from taggers that did not see them (jackknife over FOLDS), so a later pass learns
+  // how far to trust them on unseen text.
+  const tagOne = (t: TaggerWeights, p: Prepared, stack: Uint8Array | null): Uint8Array => {
+    const seqs = paragraphSequences(p.sentences, p.paragraphs);
+    const base = baseOf.get(p) ?? extractFeatures(p.tokens, p.sentences, seqs, cues, mask);
+    const feats = stack ? extractFeatures(p.tokens, p.sentences, seqs, cues, mask, stack, base) : base;
+    const labels = new Uint8Array(p.tokens.length);
+    for (const q of seqs) viterbi(t, feats, q.tokenStart, q.tokenEnd - q.tokenStart, labels.subarray(q.tokenStart, q.tokenEnd));
+    return labels;
+  };
+  let stacks: (Uint8Array | null)[] = noStack(fit);
+  let heldStacks: (Uint8Array | null)[] = noStack(held);
+  const taggers: TaggerWeights[] = [];
+  for (let s = 0; s < PASSES; s++) {
+    const nf = featureCount(s > 0);
+    const epochs = s === 0 ? EPOCHS : EPOCHS2;
+    const next: (Uint8Array | null)[] = new Array(fit.length).fill(null);
+    if (s < PASSES - 1) {
+      for (let f = 0; f < FOLDS; f++) {
+        const ks = fit.map((_, k) => k).filter((k) => k % FOLDS !== f);
+        const t = trainTagger(items(ks.map((k) => fit[k]), ks.map((k) => stacks[k])), nf, epochs, [], `pass ${s + 1} fold ${f + 1}`);
+        fit.forEach((p, k) => { if (k % FOLDS === f) next[k] = tagOne(t, p, stacks[k]); });
+        console.log(`pass ${s + 1}: jackknife fold ${f + 1}/${FOLDS} done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      }
+    }
+    const t = trainTagger(items(fit, stacks), nf, epochs, held.length ? items(held, heldStacks) : [], `pass ${s + 1}`);
+    taggers.push(t);
+    heldStacks = held.map((p, k) => tagOne(t, p, heldStacks[k]));
+    stacks = next;
   }
-  const heldItems1 = items(held, noStack(held));
-  const pass1 = trainTagger(items1, featureCount(false), EPOCHS, heldItems1, 'pass 1');
-  const heldItems2 = held.length ? items(held, tag(held, [pass1])) : [];
-  const pass2 = trainTagger(items(fit, stacks), featureCount(true), EPOCHS2, heldItems2, 'pass 2');
 
   const buf = encodeModel({
     bits: BITS,
     cues: [...learned].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-    info: { trainArticles: fit.length, epochs: EPOCHS, epochs2: EPOCHS2, folds: FOLDS, data: path.basename(file), compartment: 'train' },
-  }, [pass1, pass2]);
+    info: { trainArticles: fit.length, passes: PASSES, epochs: EPOCHS, epochs2: EPOCHS2, folds: FOLDS, data: path.basename(file), compartment: 'train' },
+  }, taggers);
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, buf);
   console.log(`wrote ${path.relative(process.cwd(), OUT)} (${(buf.length / 1024).toFixed(0)} KiB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -64,3 +64,13 @@ test('inputs are not mutated', () => {
   mergeAttributions([rule], [model]);
   assert.equal(rule.cue, null);
 });
+
+test("a model span on a rule quote's cue, speaker or channel is dropped", () => {
+  // “…,” Kovalenko said in an interview with The Washington Post.
+  const rule = rec({ start: 0, end: 20, cue: span(32, 36, 'said'), speaker: span(21, 31, 'Kovalenko'),
+    channel: span(62, 81, 'The Washington Post') });
+  const model = rec({ start: 62, end: 81, kind: 'indirect', source: 'model' });
+  const elsewhere = rec({ start: 90, end: 120, kind: 'indirect', source: 'model' });
+  const out = mergeAttributions([rule], [model, elsewhere]);
+  assert.deepEqual(out.map((a) => a.start), [0, 90]);
+});

@@ -57,6 +57,8 @@ async function newPage(width = 1280, height = 900): Promise<{ ctx: BrowserContex
   const errors: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   page.on('pageerror', (e) => errors.push(e.message));
+  // Console errors include CSP violations: the app must need nothing its policy forbids.
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text()); });
   return { ctx, page, dialogs, errors };
 }
 

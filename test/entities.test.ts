@@ -93,3 +93,16 @@ test('entities stage sets each mention\'s entity field', () => {
   const r = analyse('Ruth Abara spoke in Lagos.');
   for (const m of r.mentions) assert.ok(m.entity && r.entities.some((e) => e.id === m.entity && e.mentions.includes(m.id)));
 });
+
+test('a definite description joins an earlier description of an organisation with the same head', () => {
+  const r = analyse('Russia’s permanent mission issued no statement. Reporters called the mission twice.');
+  assert.equal(entityOf(r, 'the mission')?.id, entityOf(r, 'Russia’s permanent mission')?.id);
+  assert.equal(entityOf(r, 'the mission')?.type, 'organisation');
+});
+
+test('entity ids follow the order of first mention', () => {
+  const r = analyse('A local official said Dana Ruiz would attend. Ruiz agreed.');
+  assert.deepEqual(r.entities.map((e) => e.id), r.entities.map((_, i) => `en${i + 1}`));
+  const firsts = r.entities.map((e) => r.mentions.findIndex((m) => m.id === e.mentions[0]));
+  assert.deepEqual(firsts, [...firsts].sort((a, b) => a - b));
+});

@@ -210,3 +210,14 @@ test('workers that cannot start make the pool fail fast instead of respawning fo
     await p.close();
   }
 });
+
+test('trustlens serve: bad options exit 2 with a message; --help prints usage', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const bin = new URL('../bin/trustlens.js', import.meta.url).pathname;
+  const bad = spawnSync(process.execPath, [bin, 'serve', '--port', '99999'], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--port must be an integer from 0 to 65535/);
+  const help = spawnSync(process.execPath, [bin, 'serve', '--help'], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /--host H .*default 127\.0\.0\.1/s);
+});

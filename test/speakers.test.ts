@@ -100,3 +100,10 @@ test('a speaker span with no mention in it is not given a name', () => {
   const qs = resolve(text, [attr(text, 1, '“It hurts,”', 'February')]);
   assert.equal(qs[0].speakerName, null);
 });
+
+test('a speakerless quote continuing the paragraph\'s subject is given that subject', () => {
+  const text = 'Oren Vasquez does not expect others to follow him. “I am afraid I am the only one.”';
+  const qs = resolve(text, [attr(text, 1, '“I am afraid I am the only one.”', null)]);
+  assert.equal(qs[0].speakerName, 'Oren Vasquez');
+  assert.equal(qs[0].speaker, null, 'the speaker as written stays null');
+});

@@ -5,7 +5,8 @@ import type { Attribution } from '../model/types.ts';
  * so their spans are exact: where a rule quote (direct or mixed) overlaps a model span the rule
  * span wins, taking the model's cue, speaker and channel when the rules found none. Model spans
  * that overlap no rule quote (indirect speech, mostly) are kept, and replace the rules' own
- * indirect records they overlap. Inputs may be in any order and are not mutated; the output is
+ * indirect records they overlap, unless they sit on a rule quote's cue, speaker or channel (then
+ * the model took the attribution for content and the span is dropped). Inputs may be in any order and are not mutated; the output is
  * sorted by start and given fresh ids (`a1`, `a2`, …). One sweep over both sorted lists, so a
  * 5 MB text with 100,000 records of each costs no more than its sort.
  */
@@ -17,6 +18,25 @@ export function mergeAttributions(rules: readonly Attribution[], model: readonly
   const sortedModel = [...model].sort(byStart);
   const kept: Attribution[] = [];
   const dropped = new Set<Attribution>();
+  // The rule quotes' cue, speaker and channel spans: a model span on one of them ("said in an
+  // interview with ⟦The Washington Post⟧") has mistaken the attribution for its content.
+  const sides: { start: number; end: number }[] = [];
+  for (const r of quotes) for (const x of [r.cue, r.speaker, r.channel]) if (x) sides.push(x);
+  sides.sort((a, b) => a.start - b.start);
+  const MAX_SIDE = sides.reduce((n, x) => Math.max(n, x.end - x.start), 0);
+  const onSide = (m: Attribution): boolean => {
+    let lo = 0;
+    let hi = sides.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sides[mid].start < m.start - MAX_SIDE) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < sides.length && sides[k].start < m.end; k++) {
+      if (sides[k].start < m.end && m.start < sides[k].end) return true;
+    }
+    return false;
+  };
 
   // Quotes whose start is below the model span's end, kept while they may still overlap later
   // spans: rule quotes do not overlap one another, so at most a few are live at a time.
@@ -36,6 +56,7 @@ export function mergeAttributions(rules: readonly Attribution[], model: readonly
       }
       continue;
     }
+    if (onSide(m)) continue;
     while (ii < indirect.length && indirect[ii].start < m.end) liveIndirect.push(indirect[ii++]);
     liveIndirect = liveIndirect.filter((r) => r.end > m.start || r.start >= m.end);
     for (const r of liveIndirect) if (r.start < m.end && m.start < r.end) dropped.add(r);

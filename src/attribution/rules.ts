@@ -173,12 +173,13 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     return np && (tokens[np.to].pos !== 'NOUN' || np.to - np.from < 5) ? np : null;
   };
 
-  const describe = (cue: number, a: number, b: number, source: string, listenerOk = true): Found | null => {
+  /** Cue, speaker and channel of the cue at token `cue`, reading the clause tokens [a, b]. */
+  const describe = (cue: number, a: number, b: number, source: string): Found | null => {
     const participle = tokens[cue].lower.endsWith('ing');
+    // The subject before the cue first: "he told Reuters" is "he", not "Reuters".
     let sp = participle ? participleSubject(cue) : speakerBefore(tokens, cue, a);
     if (sp && tokens[sp.to].lower === 'who') sp = relativeAntecedent(tokens, sp.to, Math.max(0, a - MAX_WINDOW)) ?? sp;
-    // "told Reuters" has its speaker before the verb; only "said Smith" inverts.
-    if (!sp && !(takesListener(tokens[cue].lower) && listenerOk)) sp = speakerAfter(tokens, cue, b);
+    // Else the inverted subject: "said Smith", "said the company".
     if (!sp) sp = speakerAfter(tokens, cue, b);
     const windowStart = a <= b ? tokens[a].start : tokens[cue].start;
     const windowEnd = a <= b ? tokens[b].end : tokens[cue].end;
@@ -486,7 +487,7 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     const atEnd = i === nTok || (isTerminal(tokens[i]) && !inQuote[i]) ||
       (i > sStart && tokPara[i] !== tokPara[i - 1]);
     if (!atEnd) continue;
-    const sEnd = i === nTok || !isTerminal(tokens[i]) ? i - 1 : i - 1; // last token before the full stop
+    const sEnd = i - 1; // last token before the full stop (or paragraph break)
     if (sEnd - sStart >= 3) indirectIn(sStart, sEnd);
     sStart = i === nTok || !isTerminal(tokens[i]) ? i : i + 1;
   }

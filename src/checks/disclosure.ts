@@ -50,7 +50,7 @@ export function bylineInText(doc: Doc): TextSpan | null {
         const m = BYLINE_RE.exec(line);
         if (m) return { start: p.start, end: p.start + m[0].length, text: m[0] };
       }
-      const c = CREDIT_RE.exec(line);
+      const c = line.includes('by ') || line.includes('contributed') ? CREDIT_RE.exec(line) : null;
       if (c) return { start: p.start + c.index, end: p.start + c.index + c[0].length, text: c[0] };
     }
     return null;

@@ -110,7 +110,9 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
       rows,
     };
   };
+  let closed = false;
   const finish = (item: InputItem, r: TaskResult | null) => {
+    if (closed) return; // a late result after a failed run: the store is already closed
     const rec = record(item, r);
     if (rec.status === 'error') s.errors++;
     else s.analysed++;
@@ -192,12 +194,13 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   } finally {
     progress?.end();
     s.interrupted = control.stop;
-    s.committed = store.committed;
     if (!s.seconds) s.seconds = (performance.now() - t0) / 1000;
     try {
       commit();
+      s.committed = store.committed;
       store.finishRun(s);
     } finally {
+      closed = true;
       db.close();
       await (pool as Pool | null)?.close();
     }

@@ -40,12 +40,14 @@ function decoderFor(label: string, fatal = false): TextDecoder | null {
   }
 }
 
-function validUtf8(bytes: Uint8Array): boolean {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The bytes as UTF-8, or null when they are not valid UTF-8 (one pass: validation is the decode). */
+function tryUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -98,21 +100,25 @@ export function decodeHtml(bytes: Uint8Array, opts: { contentType?: string | nul
     source = 'sniffed';
   }
   if (!label) {
-    const utf8 = validUtf8(bytes);
-    const charset = utf8 ? 'utf-8' : 'windows-1252';
-    return { html: new TextDecoder(charset).decode(bytes), charset, source: source === 'default' ? (utf8 ? 'default' : 'sniffed') : source, notes };
+    const utf8 = tryUtf8(bytes);
+    if (utf8 !== null) return { html: utf8, charset: 'utf-8', source: source === 'default' ? 'default' : source, notes };
+    return { html: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', source: 'sniffed', notes };
   }
   if (isUtf8Label(label)) {
-    if (!validUtf8(bytes)) {
+    const utf8 = tryUtf8(bytes);
+    if (utf8 === null) {
       notes.push(`declared UTF-8 (${source}) but the bytes are not valid UTF-8; read as windows-1252`);
       return { html: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', source: 'sniffed', notes };
     }
-    return { html: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', source, notes };
+    return { html: utf8, charset: 'utf-8', source, notes };
   }
   // A single-byte charset declared for bytes that are valid, non-ASCII UTF-8: the declaration is wrong.
-  if (/^(?:iso-8859-\d+|latin-?1|windows-125\d|cp125\d|us-ascii|ascii)$/.test(label) && hasHighBytes(bytes) && validUtf8(bytes)) {
-    notes.push(`declared ${label} (${source}) but the bytes are valid UTF-8; read as UTF-8`);
-    return { html: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', source: 'sniffed', notes };
+  if (/^(?:iso-8859-\d+|latin-?1|windows-125\d|cp125\d|us-ascii|ascii)$/.test(label) && hasHighBytes(bytes)) {
+    const utf8 = tryUtf8(bytes);
+    if (utf8 !== null) {
+      notes.push(`declared ${label} (${source}) but the bytes are valid UTF-8; read as UTF-8`);
+      return { html: utf8, charset: 'utf-8', source: 'sniffed', notes };
+    }
   }
   return { html: decoderFor(label)!.decode(bytes), charset: label, source, notes };
 }

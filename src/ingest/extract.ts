@@ -69,7 +69,7 @@ interface Block {
 const WS = /[ \t\r\n\f\u00a0\u200b\u2028\u2029]+/g;
 
 /** The element's text as blocks: whitespace collapsed inside a block, a block per block-level element. */
-export function blocksOf(root: El, cleanup = false): Block[] {
+export function blocksOf(root: El, cleanup = false, totalChars = -1): Block[] {
   const blocks: Block[] = [];
   let cur = '';
   let linkChars = 0;
@@ -79,7 +79,8 @@ export function blocksOf(root: El, cleanup = false): Block[] {
   let item = 0;
   let curItem = false;
   let curLinks: { href: string; text: string }[] | null = null;
-  const total = cleanup ? (root.textContent ?? '').length : 0;
+  // The article's length bounds what furniture may be (Readability already counted it).
+  const total = !cleanup ? 0 : totalChars >= 0 ? totalChars : (root.textContent ?? '').length;
   const flush = (): void => {
     const t = cur.replace(WS, ' ').trim();
     if (t) blocks.push({ text: t, linkChars: Math.min(linkChars, t.length), heading: curHeading, item: curItem, links: curLinks });
@@ -268,7 +269,7 @@ export function extractBody(document: Document, opts: ExtractOptions = {}): Extr
   }
   const dropped: { text: string; rule: string }[] = [];
   if (parsed?.content) {
-    const blocks = cleanBlocks(blocksOf(parsed.content as unknown as El, true), {
+    const blocks = cleanBlocks(blocksOf(parsed.content as unknown as El, true, parsed.length ?? -1), {
       ...opts,
       onDrop: (text, rule) => {
         if (dropped.length < 200) dropped.push({ text: text.slice(0, 1000), rule });

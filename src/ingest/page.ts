@@ -22,6 +22,7 @@ interface DomDoc {
   documentElement: DomEl | null;
   title?: string;
   querySelectorAll(sel: string): ArrayLike<DomEl>;
+  getElementsByTagName(tag: string): ArrayLike<DomEl>;
 }
 
 /** Link roles, by what the link text (or, failing that, the href) says. Order matters: first match wins. */
@@ -42,7 +43,8 @@ const LINK_ROLES: [string, RegExp, RegExp][] = [
 export const WORK_LABEL = /^(?:opinion|analysis|news analysis|commentary|editorial|op-ed|column|columnist|review|explainer|explained|fact[- ]check|sponsored(?: content)?|paid (?:content|post)|partner content|advertorial|advertisement feature|perspective|viewpoint|letters?(?: to the editor)?|obituary|interview|investigation|investigative|special report|satire|backgrounder|background|first person|essay|reportage|report|news|breaking news|live|fact ?sheet)$/i;
 
 // Elements whose class or id says they carry the article's label or kicker.
-const LABEL_SELECTOR = '[class*="kicker"],[class*="eyebrow"],[class*="label"],[class*="flag"],[class*="article-type"],[class*="content-type"],[class*="category"],[class*="rubric"],[class*="section-name"],[class*="opinion"],[class*="analysis"]';
+// (Few patterns: css-select's cost grows with each one, on every element of the page.)
+const LABEL_SELECTOR = '[class*="kicker"],[class*="eyebrow"],[class*="label"],[class*="flag"],[class*="-type"],[class*="rubric"]';
 
 function collapse(s: string | null | undefined): string {
   return (s ?? '').replace(/\s+/g, ' ').trim();
@@ -58,13 +60,13 @@ export type PageRead = Pick<PageInfo, 'url' | 'lang' | 'title' | 'metaTags' | 'l
 export function readPage(doc: DomDoc, url: string | null): PageRead {
   const notes: string[] = [];
   const metaTags: Record<string, string[]> = {};
-  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
     const key = m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv');
     const content = m.getAttribute('content');
     if (key && content !== null && collapse(content)) push(metaTags, key.toLowerCase().trim(), collapse(content).slice(0, MAX_VALUE));
   }
   const linkRels: Record<string, string[]> = {};
-  for (const l of Array.from(doc.querySelectorAll('link[rel]'))) {
+  for (const l of Array.from(doc.getElementsByTagName('link'))) {
     const href = l.getAttribute('href');
     if (!href) continue;
     for (const rel of (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)) if (rel) push(linkRels, rel, href);
@@ -72,7 +74,7 @@ export function readPage(doc: DomDoc, url: string | null): PageRead {
 
   const jsonld: JsonLdNode[] = [];
   let script = 0;
-  for (const s of Array.from(doc.querySelectorAll('script'))) {
+  for (const s of Array.from(doc.getElementsByTagName('script'))) {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     const src = s.textContent ?? '';
@@ -116,15 +118,14 @@ export function readPage(doc: DomDoc, url: string | null): PageRead {
 
   const links: PageLink[] = [];
   const seen = new Set<string>();
-  const anchors = doc.querySelectorAll('a[href]');
+  // getElementsByTagName is much cheaper than querySelectorAll on linkedom.
+  const anchors = doc.getElementsByTagName('a');
   for (let i = 0; i < anchors.length && i < MAX_ANCHORS; i++) {
     const a = anchors[i];
-    const href = a.getAttribute('href') ?? '';
+    const href = (a.getAttribute('href') ?? '').trim();
     if (!href || href.startsWith('#') || /^javascript:/i.test(href)) continue;
     const rel = (a.getAttribute('rel') ?? '').toLowerCase();
-    let text = '';
-    // Text is costly on linkedom; read it only for links that could be short policy links.
-    text = collapse(a.textContent);
+    const text = collapse(a.textContent);
     if (text.length > 80) continue;
     let role: string | null = rel.split(/\s+/).includes('author') ? 'author' : null;
     if (!role) {

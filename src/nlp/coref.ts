@@ -337,6 +337,11 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         if (!fallback && GENERIC_ORG.has(headTok.lower) && m.sentence - mentions[k].sentence <= 4) fallback = o;
       }
       c ??= fallback;
+      // "the mission" after "Russia's permanent mission": an earlier description with that head.
+      if (!c) {
+        const o = headOwners.get(head);
+        if (o && typeOf(o) === 'organisation') c = o;
+      }
     }
     if (!c && m.type === 'group') {
       const gk = words(i).filter((x) => !DEFINITE.has(x)).join(' ');

@@ -139,6 +139,8 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/app.js', async (c) => c.body((await webAssets()).js, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get('/app.css', async (c) => c.body((await webAssets()).css, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
   app.notFound((c) => fail(c, 404, 'not-found', `nothing at ${c.req.path}`));
   app.onError((e, c) => {
     console.error(`trustlens serve: ${c.req.method} ${c.req.path}: ${e.stack ?? e.message}`);

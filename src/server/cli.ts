@@ -60,6 +60,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     return 2;
   }
   process.stdout.write(`trustlens: serving the API and web app on ${server.url}/\n`);
+  if (!/^(127\.|::1$|localhost$)/.test(opts.host)) {
+    process.stderr.write(`trustlens: warning: ${opts.host} is not a loopback address; the API is reachable from the network and has no authentication\n`);
+  }
   return new Promise((resolve) => {
     const stop = () => {
       void server.close().then(() => resolve(0));

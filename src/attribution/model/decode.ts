@@ -116,6 +116,7 @@ export function buildAttributions(text: string, tokens: readonly Token[], spans:
       attribution = `a${nextAttr++}`;
     }
     const span = charSpan(q);
+    if (span.end <= span.start) continue;
     const src = cue ? sourceOf.get(cue) ?? null : null;
     out.push({
       id: `m${out.length + 1}`,

@@ -77,8 +77,8 @@ export function decodeModel(gz: Buffer): LoadedModel {
   const header = JSON.parse(buf.toString('utf8', p, p + hlen)) as ModelHeader;
   p += hlen;
   const L = NUM_LABELS;
-  if (header.featureVersion !== FEATURE_VERSION || header.labels !== L || header.taggers.length !== 2 ||
-      header.taggers[0].nf !== featureCount(false) || header.taggers[1].nf !== featureCount(true)) {
+  if (header.featureVersion !== FEATURE_VERSION || header.labels !== L || header.taggers.length < 1 ||
+      header.taggers.some((t, k) => t.nf !== featureCount(k > 0))) {
     throw new Error('attribution model: weights do not fit this code (labels or features changed); run npm run train');
   }
   const taggers: TaggerWeights[] = header.taggers.map(({ nf, scale }) => {

@@ -14,7 +14,9 @@ import { HONORIFICS, TITLE_WORDS } from '../../nlp/gazetteer/roles.ts';
 const CAP = String.raw`[A-Z][\p{L}'’-]+`;
 // Ages are found first by a cheap scan for the number forms; the name is then read backwards
 // from each, on a short slice, so no name pattern runs over the whole text.
-const AGE_AFTER_RE = /(,\s+(?:(?:a|an|the|aged)\s+)?|\s+\()(\d{1,3})(-year-old\b|\))?(?=(\s*[,;.)]|\s+(?:and|who|was|is|has|had|said|says|from|of|died|told)\b)|-year-old)?/g;
+const AGE_AFTER_RE = /,\s+(?:(a|an|the|aged)\s+)?(\d{1,3})(-year-old\b)?|\s\((\d{1,3})\)/g;
+/** What ends an apposition ", 54": punctuation, or a verb or conjunction, not "54 percent". */
+const APPOSITION_END_RE = /^(?:\s*[,;.)]|\s+(?:and|who|was|is|has|had|said|says|from|of|died|told)\b)/;
 const NAME_BEFORE_RE = new RegExp(String.raw`((?:${CAP}\s+|[A-Z]\.\s+){0,3}${CAP})$`, 'u');
 const AGE_BEFORE_RE = /\b(\d{1,3})-year-old\s+/g;
 const NAME_AFTER_RE = new RegExp(String.raw`^((?:${CAP}\s+|[A-Z]\.\s+){0,3}${CAP})`, 'u');
@@ -95,16 +97,14 @@ export const ageConflict: Rule = {
       if (key) found.push({ name: key, age, start, end, nameStart: rawStart + c.offset });
     };
     for (const m of text.matchAll(AGE_AFTER_RE)) {
-      const [, lead, num, tail, after] = m;
-      // ", 54," and "(54)" need what follows to end the apposition; "a 21-year-old" does not.
-      const yearOld = tail === '-year-old';
-      if (lead.includes('(') ? tail !== ')' : !(yearOld || (after !== undefined && tail === undefined))) continue;
-      if (/^,\s+(?:a|an|the)\s/.test(lead) && !yearOld) continue;
-      const before = text.slice(Math.max(0, m.index - LOOK), m.index);
-      const n = NAME_BEFORE_RE.exec(before);
+      const [whole, article, num, yearOld, paren] = m;
+      const age = num ?? paren;
+      const end = m.index + whole.length;
+      if (num !== undefined && !yearOld && (article === 'a' || article === 'an' || article === 'the' || !APPOSITION_END_RE.test(text.slice(end, end + 12)))) continue;
+      const n = NAME_BEFORE_RE.exec(text.slice(Math.max(0, m.index - LOOK), m.index));
       if (!n) continue;
-      const ageAt = m.index + lead.length;
-      add(n[1], m.index - n[1].length, Number(num), ageAt, ageAt + num.length);
+      const ageAt = m.index + whole.lastIndexOf(age);
+      add(n[1], m.index - n[1].length, Number(age), ageAt, ageAt + age.length);
     }
     for (const m of text.matchAll(AGE_BEFORE_RE)) {
       const n = NAME_AFTER_RE.exec(text.slice(m.index + m[0].length, m.index + m[0].length + LOOK));

@@ -13,9 +13,6 @@ import { HONORIFICS, TITLE_WORDS } from '../../nlp/gazetteer/roles.ts';
 // plural or possessive, or the surname of someone else with a different forename. Relatives
 // share a surname spelled the same way, so they are never compared at all.
 
-// Words are letters only: "Clinton's" and "Clinton-Sanders" both contain the word "Clinton".
-const CAP_WORD_RE = /(?<![\p{L}'’-])[A-Z]\p{Ll}{3,}(?![\p{L}-])/gu;
-const FULL_NAME_RE = /(?<![\p{L}'’-])([A-Z]\p{Ll}+)\s+(?:[A-Z]\.\s+)?([A-Z]\p{Ll}{2,})(?![\p{L}-])/gu;
 const PREV_WORD_RE = /([\p{L}.'’-]+)\s*$/u;
 const NEXT_WORD_RE = /^\s+([A-Z]\p{L}*)/u;
 const STOP = new Set([...MONTHS, ...WEEKDAYS]);
@@ -44,6 +41,16 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 const isForename = (w: string): boolean => MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w);
+/** A capitalised word of letters ("Rahman", "Łukasz"), checked by code unit, not by regex. */
+function isNameWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 65 || c > 90 || w.length < 2) return false;
+  for (let i = 1; i < w.length; i++) {
+    const d = w.charCodeAt(i);
+    if (!((d >= 97 && d <= 122) || d > 0xbf)) return false;
+  }
+  return true;
+}
 
 interface Person {
   forenames: Set<string>;
@@ -62,8 +69,15 @@ function surnames(doc: Doc): Map<string, Person> {
     const w = e.name.split(/\s+/).filter((x) => /^[A-Z]/.test(x));
     if (w.length >= 2) add(w[0], w[w.length - 1]);
   }
-  for (const m of doc.text.matchAll(FULL_NAME_RE)) {
-    if (isForename(m[1].toLowerCase()) && !isForename(m[2].toLowerCase())) add(m[1], m[2]);
+  // "Forename Surname" token pairs (an initial may sit between: "Harry M. Reid").
+  const tokens = layer(doc, 'tokens', []);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const f = tokens[i].text;
+    if (!isNameWord(f) || !isForename(tokens[i].lower)) continue;
+    let j = i + 1;
+    if (/^[A-Z]\.?$/.test(tokens[j].text) && j + 1 < tokens.length) j++;
+    const l = tokens[j].text;
+    if (tokens[j].sentence === tokens[i].sentence && isNameWord(l) && l.length >= 3 && !isForename(tokens[j].lower)) add(f, l);
   }
   return out;
 }
@@ -110,18 +124,27 @@ export const nameVariant: Rule = {
     if (people.size === 0) return [];
     const text = doc.text;
     const seen = new Map<string, { first: number; count: number }>();
-    for (const m of text.matchAll(CAP_WORD_RE)) {
-      const s = seen.get(m[0]);
+    for (const t of layer(doc, 'tokens', [])) {
+      if (t.text.length < 4 || !isNameWord(t.text)) continue;
+      const s = seen.get(t.text);
       if (s) s.count++;
-      else seen.set(m[0], { first: m.index, count: 1 });
+      else seen.set(t.text, { first: t.start, count: 1 });
     }
     const out: Report[] = [];
     const done = new Set<string>();
+    // Candidates share the first letter with the surname: bucket the words by it.
+    const byInitial = new Map<string, [string, { first: number; count: number }][]>();
+    for (const e of seen) {
+      const k = e[0][0];
+      const b = byInitial.get(k);
+      if (b) b.push(e);
+      else byInitial.set(k, [e]);
+    }
     for (const [surname, person] of people) {
       const ref = seen.get(surname);
       if (!ref || surname.length < 4) continue;
-      for (const [w, at] of seen) {
-        if (w === surname || done.has(w) || w[0] !== surname[0]) continue;
+      for (const [w, at] of byInitial.get(surname[0]) ?? []) {
+        if (w === surname || done.has(w) || Math.abs(w.length - surname.length) > 2) continue;
         const max = Math.min(w.length, surname.length) >= 9 ? 2 : 1;
         if (editDistance(w, surname, max) > max || inflected(w, surname) || skippable(w)) continue;
         // Someone else's surname when it comes with a forename of its own that the reference lacks.

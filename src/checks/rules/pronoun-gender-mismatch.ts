@@ -2,7 +2,7 @@ import type { Doc } from '../../model/doc.ts';
 import type { Entity, Gender, Mention, RelatedSpan, Token } from '../../model/types.ts';
 import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
-import { insideQuotes, layer, memo, tokenAt } from '../helpers.ts';
+import { layer, memo, quotedSpans, tokenAt } from '../helpers.ts';
 import { isCueWord } from '../../attribution/cues.ts';
 import { FEMALE_FORENAMES, MALE_FORENAMES } from '../../nlp/gazetteer/forenames.ts';
 import { HONORIFICS } from '../../nlp/gazetteer/roles.ts';
@@ -53,7 +53,7 @@ function opposite(g: Gender): Gender {
   return g === 'male' ? 'female' : 'male';
 }
 
-const bare = (s: string): string => s.replace(/['’]s$/, '');
+const bare = (s: string): string => (s.endsWith("'s") || s.endsWith('’s') ? s.slice(0, -2) : s);
 
 /** Names seen speaking somewhere in the article ("Trump said", a quote's speaker): people, whatever their type. */
 function speakingNames(doc: Doc): Set<string> {
@@ -78,8 +78,8 @@ function nameGender(m: Mention, entities: ReadonlyMap<string, Entity>, speaking:
     return m.gender !== 'unknown' ? m.gender : e?.type === 'person' ? e.gender : 'unknown';
   }
   if (type === 'person') return e && e.gender !== 'unknown' ? e.gender : m.gender;
-  const text = bare(m.text.trim());
-  const last = text.split(/\s+/).pop() ?? text;
+  const text = bare(m.text);
+  const last = text.slice(text.lastIndexOf(' ') + 1);
   if (speaking.has(text) || speaking.has(last)) return 'unknown';
   if (type !== null) return null;
   // Untyped: a multi-word name is likely a person; a single capitalised word often is not.
@@ -109,39 +109,61 @@ function forenameGender(t: Token): Gender | null {
 }
 
 interface Ctx {
-  doc: Doc;
   tokens: readonly Token[];
-  names: readonly Mention[];
-  entities: ReadonlyMap<string, Entity>;
+  /** Per token: inside quotation marks. */
+  quoted: Uint8Array;
+  /** Name and nominal mentions by the index of their last token; their other tokens are in `covered`. */
+  mentionAt: Map<number, Evidence | null>;
+  covered: Uint8Array;
   speaking: ReadonlySet<string>;
   useForenames: boolean;
 }
 
-function collect(c: Ctx, from: number, to: number): Evidence[] {
-  const { doc, tokens } = c;
+function context(doc: Doc, tokens: readonly Token[], mentions: readonly Mention[]): Ctx {
+  const quoted = new Uint8Array(tokens.length);
+  let k = 0;
+  for (const q of quotedSpans(doc)) {
+    while (k < tokens.length && tokens[k].start < q.start) k++;
+    for (let i = k; i < tokens.length && tokens[i].start < q.end; i++) quoted[i] = 1;
+  }
+  const entities = new Map(layer(doc, 'entities', []).map((e) => [e.id, e]));
+  const speaking = speakingNames(doc);
+  const mentionAt = new Map<number, Evidence | null>();
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) {
+    if (m.kind !== 'name' && m.kind !== 'nominal') continue;
+    const a = tokenAt(tokens, m.start);
+    const b = tokenAt(tokens, m.end - 1);
+    if (a >= tokens.length || b >= tokens.length) continue;
+    for (let i = a; i < b; i++) covered[i] = 1;
+    const g = nameGender(m, entities, speaking);
+    const e = m.entity ? entities.get(m.entity) : undefined;
+    mentionAt.set(b, g === null ? null : { gender: g, start: m.start, end: m.end, text: m.text, pronoun: false, name: e?.name ?? m.text });
+  }
+  return { tokens, quoted, mentionAt, covered, speaking, useForenames: mentions.length === 0 };
+}
+
+/**
+ * The gendered words and people in tokens [from, to), nearest first; null as soon as one could
+ * be the pronoun's referent (its gender, or unknown), since then there is nothing to report.
+ */
+function evidence(c: Ctx, from: number, to: number, other: Gender): Evidence[] | null {
+  const { tokens } = c;
   const ev: Evidence[] = [];
-  if (from >= to) return ev;
-  const a = tokens[from].start;
-  const b = tokens[to - 1].end;
-  const named: [number, number][] = [];
-  for (const m of c.names) {
-    if (m.start < a || m.end > b || insideQuotes(doc, m.start)) continue;
-    named.push([m.start, m.end]);
-    const g = nameGender(m, c.entities, c.speaking);
-    if (g === null) continue;
-    const e = m.entity ? c.entities.get(m.entity) : undefined;
-    ev.push({ gender: g, start: m.start, end: m.end, text: m.text, pronoun: false, name: e?.name ?? m.text });
+  for (let i = to - 1; i >= from; i--) {
+    if (c.quoted[i] || c.covered[i]) continue;
+    let e: Evidence | null | undefined = c.mentionAt.get(i);
+    if (e === undefined) {
+      const t = tokens[i];
+      const tg = tokenGender(t, tokens[i - 1], c.speaking);
+      const g = tg ? tg[0] : c.useForenames ? forenameGender(t) : null;
+      e = g ? { gender: g, start: t.start, end: t.end, text: t.text, pronoun: tg?.[1] ?? false } : null;
+    }
+    if (!e) continue;
+    if (e.gender !== other) return null;
+    ev.push(e);
   }
-  for (let i = from; i < to; i++) {
-    const t = tokens[i];
-    if (insideQuotes(doc, t.start)) continue;
-    // A word inside a name mention was judged above, with the entity's type and gender.
-    const inName = t.pos === 'PROPN' && named.some(([s, e]) => t.start >= s && t.end <= e);
-    const tg = inName ? null : tokenGender(t, tokens[i - 1], c.speaking);
-    const g = tg ? tg[0] : c.useForenames ? forenameGender(t) : null;
-    if (g) ev.push({ gender: g, start: t.start, end: t.end, text: t.text, pronoun: tg?.[1] ?? false });
-  }
-  return ev.sort((x, y) => x.start - y.start);
+  return ev;
 }
 
 /** "he or she", "he/she", "she or he": generic, not a reference. */
@@ -171,39 +193,31 @@ export const pronounGenderMismatch: Rule = {
   check(doc) {
     const tokens = layer(doc, 'tokens', []);
     const paragraphs = layer(doc, 'paragraphs', []);
-    const mentions = layer(doc, 'mentions', []);
-    const c: Ctx = {
-      doc,
-      tokens,
-      names: mentions.filter((m) => m.kind === 'name' || m.kind === 'nominal'),
-      entities: new Map(layer(doc, 'entities', []).map((e) => [e.id, e])),
-      speaking: speakingNames(doc),
-      useForenames: mentions.length === 0,
-    };
+    let c: Ctx | null = null;
     const out: Report[] = [];
     let p = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const g = TARGETS.get(t.lower);
       if (!g) continue;
+      c ??= context(doc, tokens, layer(doc, 'mentions', []));
       while (p < paragraphs.length && paragraphs[p].end <= t.start) p++;
-      if (p >= paragraphs.length || insideQuotes(doc, t.start) || generic(tokens, i)) continue;
-      const paraFrom = tokenAt(tokens, paragraphs[p].start);
-      let ev = collect(c, paraFrom, i);
-      let windowStart = p;
-      if (ev.length === 0 && p > 0) {
-        windowStart = p - 1;
-        ev = collect(c, tokenAt(tokens, paragraphs[p - 1].start), paraFrom);
-      }
+      if (p >= paragraphs.length || c.quoted[i] || generic(tokens, i)) continue;
       const other = opposite(g);
-      if (ev.length < MIN_OPPOSITE || ev.some((e) => e.gender !== other) || !ev.some((e) => e.pronoun)) continue;
+      const paraFrom = tokenAt(tokens, paragraphs[p].start);
+      let ev = evidence(c, paraFrom, i, other);
+      let windowStart = p;
+      if (ev !== null && ev.length === 0 && p > 0) {
+        windowStart = p - 1;
+        ev = evidence(c, tokenAt(tokens, paragraphs[p - 1].start), paraFrom, other);
+      }
+      if (ev === null || ev.length < MIN_OPPOSITE || !ev.some((e) => e.pronoun)) continue;
       if (!introducesSpeech(tokens, i) && windowStart > 0) {
         const from = tokenAt(tokens, paragraphs[Math.max(0, windowStart - LOOKBACK_PARAGRAPHS)].start);
-        const before = collect(c, from, tokenAt(tokens, paragraphs[windowStart].start));
-        if (before.some((e) => e.gender !== other)) continue;
+        if (evidence(c, from, tokenAt(tokens, paragraphs[windowStart].start), other) === null) continue;
       }
-      const near = ev.slice(-3).reverse();
-      const named = [...ev].reverse().find((e) => e.name);
+      const near = ev.slice(0, 3);
+      const named = ev.find((e) => e.name);
       const related: RelatedSpan[] = near.map((e) => ({ start: e.start, end: e.end, message: `"${e.text}": ${e.gender}` }));
       const who = named ? ` (${named.name})` : '';
       out.push({

@@ -19,7 +19,20 @@ const MIN_LEN = 4;
 
 const singular = (w: string): string => (w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.endsWith('es') ? w.slice(0, -2) : w.endsWith('s') ? w.slice(0, -1) : w);
 
-/** Sentences written in title case (headlines, subheads): most of their words capitalised. */
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+/** Letters only, first upper, rest lower ("Porthaven"); char codes, not a regex per token. */
+function capitalisedWord(w: string): boolean {
+  if (!isUpper(w.charCodeAt(0))) return false;
+  for (let i = 1; i < w.length; i++) if (!isLower(w.charCodeAt(i))) return false;
+  return true;
+}
+function lowerWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (!isLower(w.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Sentences written in title case (headlines, subheads): most of their longer words capitalised. */
 function titleSentences(tokens: readonly Token[]): Set<number> {
   const out = new Set<number>();
   let s = -1;
@@ -34,9 +47,12 @@ function titleSentences(tokens: readonly Token[]): Set<number> {
       s = t.sentence;
       words = caps = 0;
     }
-    if (!/^\p{L}/u.test(t.text) || t.text.length < 4) continue;
-    words++;
-    if (/^\p{Lu}/u.test(t.text)) caps++;
+    if (t.text.length < 4) continue;
+    const c = t.text.charCodeAt(0);
+    if (isUpper(c)) {
+      words++;
+      caps++;
+    } else if (isLower(c)) words++;
   }
   flush();
   return out;
@@ -56,12 +72,12 @@ export const properNounCase: Rule = {
     // The article's own names: words it capitalises inside a sentence, on their own (not as one
     // word of a longer capitalised name like "Regenerative Medicine Institute"), outside titles.
     const capitalised = new Set<string>();
-    const isCap = (t: Token | undefined): boolean => !!t && /^[A-Z]/.test(t.text);
+    const isCap = (t: Token | undefined): boolean => !!t && isUpper(t.text.charCodeAt(0));
     const titleLike = titleSentences(tokens);
     for (let i = 1; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.sentence !== tokens[i - 1].sentence || t.text.length < MIN_LEN || titleLike.has(t.sentence)) continue;
-      if (!/^[A-Z][a-z]+$/.test(t.text)) continue;
+      if (!capitalisedWord(t.text)) continue;
       const prev = tokens[i - 1];
       if (prev.pos === 'PUNCT' && !/^[,;()]$/.test(prev.text)) continue;
       if (isCap(prev) || (isCap(tokens[i + 1]) && tokens[i + 1].sentence === t.sentence)) continue;
@@ -70,14 +86,15 @@ export const properNounCase: Rule = {
     const out: Report[] = [];
     for (const t of tokens) {
       const w = t.text;
-      if (w.length < MIN_LEN || !/^[a-z]+$/.test(w) || SKIP.has(w)) continue;
+      if (w.length < MIN_LEN || !lowerWord(w) || SKIP.has(w)) continue;
+      const place = PLACES.has(w) && !AMBIGUOUS_PLACES.has(w);
+      if (!place && !capitalised.has(w)) continue;
       // Quoted words keep the source's spelling (an e-mail, a post): not the writer's slip.
       if (insideQuotes(doc, t.start)) continue;
       // Inside a URL, an e-mail address, a handle or a hashtag, lower case is the norm.
       const before = text[t.start - 1];
       const after = text[t.end];
       if (before === '.' || before === '/' || before === '@' || before === '#' || before === '_' || after === '.' && /\w/.test(text[t.end + 1] ?? '')) continue;
-      const place = PLACES.has(w) && !AMBIGUOUS_PLACES.has(w);
       const ownName = !place && capitalised.has(w) && !isEnglishWord(w) && !isEnglishWord(singular(w));
       if (!place && !ownName) continue;
       const proper = w[0].toUpperCase() + w.slice(1);

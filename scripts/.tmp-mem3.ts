@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import { runCorpus } from '../src/corpus/run.ts';
+import { ENGINE } from '../src/corpus/analyse-task.ts';
+import { loadPolnear } from './lib/shared-data.ts';
+const n = Number(process.argv[2]);
+const texts = loadPolnear().map((d) => d.text);
+const file = `/tmp/mem3-${n}.jsonl`;
+if (!fs.existsSync(file)) fs.writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify({ id: `a${i}`, text: texts[i % texts.length] })).join('\n') + '\n');
+for (const f of ['/tmp/mem3.sqlite', '/tmp/mem3.sqlite-wal', '/tmp/mem3.sqlite-shm']) fs.rmSync(f, { force: true });
+let peakHeap = 0;
+const timer = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapTotal); }, 50);
+let k = 0; const gcEvery = Number(process.env.GC_EVERY ?? 0); const g = (globalThis as any).gc;
+await runCorpus({ inputs: [file], db: '/tmp/mem3.sqlite', inline: { text: (t, id) => { if (gcEvery && ++k % gcEvery === 0) g(); return ENGINE.text(t, id); }, html: null } });
+clearInterval(timer);
+console.log(n, 'inline maxRSS', (process.resourceUsage().maxRSS / 1024).toFixed(0), 'MB; peak heapTotal', (peakHeap / 1e6).toFixed(0));
