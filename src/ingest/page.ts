@@ -13,6 +13,7 @@ const MAX_VALUE = 2000;
 // Minimal DOM surface used here (linkedom's elements).
 interface DomEl {
   tagName: string;
+  querySelectorAll?(sel: string): ArrayLike<DomEl>;
   textContent: string | null;
   parentElement: DomEl | null;
   getAttribute(n: string): string | null;
@@ -20,6 +21,7 @@ interface DomEl {
 }
 interface DomDoc {
   documentElement: DomEl | null;
+  head?: (DomEl & { getElementsByTagName(tag: string): ArrayLike<DomEl> }) | null;
   title?: string;
   querySelectorAll(sel: string): ArrayLike<DomEl>;
   getElementsByTagName(tag: string): ArrayLike<DomEl>;
@@ -38,6 +40,8 @@ const LINK_ROLES: [string, RegExp, RegExp][] = [
   ['fact-checking', /\bfact[- ]?check(?:ing)? (?:policy|process|methodology)\b|\bverification\b/i, /fact-?check(?:ing)?-polic|verification/i],
   ['author', /^$/, /\/(?:author|authors|people|staff|profile|by|journalists?|contributors?|reporters?)\/[\w.-]+/i],
 ];
+
+const LINK_HINT = /correct|errat|ethic|standard|principle|conduct|practice|polic|divers|inclusi|unnamed|anonymous|owner|fund|donor|support|financ|masthead|team|staff|newsroom|leader|who we are|how we work|values|feedback|error|mistake|typo|tip|contact|letter|about|fact|verif|author|people|profile|journalist|contributor|reporter/i;
 
 /** Short labels naming the type of work. */
 export const WORK_LABEL = /^(?:opinion|analysis|news analysis|commentary|editorial|op-ed|column|columnist|review|explainer|explained|fact[- ]check|sponsored(?: content)?|paid (?:content|post)|partner content|advertorial|advertisement feature|perspective|viewpoint|letters?(?: to the editor)?|obituary|interview|investigation|investigative|special report|satire|backgrounder|background|first person|essay|reportage|report|news|breaking news|live|fact ?sheet)$/i;
@@ -60,13 +64,16 @@ export type PageRead = Pick<PageInfo, 'url' | 'lang' | 'title' | 'metaTags' | 'l
 export function readPage(doc: DomDoc, url: string | null): PageRead {
   const notes: string[] = [];
   const metaTags: Record<string, string[]> = {};
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+  // Meta and link tags live in <head> (meta in the body carry itemprop, read with microdata);
+  // searching the head alone spares a walk of the whole page.
+  const head = doc.head ?? doc;
+  for (const m of Array.from(head.getElementsByTagName('meta'))) {
     const key = m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv');
     const content = m.getAttribute('content');
     if (key && content !== null && collapse(content)) push(metaTags, key.toLowerCase().trim(), collapse(content).slice(0, MAX_VALUE));
   }
   const linkRels: Record<string, string[]> = {};
-  for (const l of Array.from(doc.getElementsByTagName('link'))) {
+  for (const l of Array.from(head.getElementsByTagName('link'))) {
     const href = l.getAttribute('href');
     if (!href) continue;
     for (const rel of (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)) if (rel) push(linkRels, rel, href);
@@ -125,9 +132,14 @@ export function readPage(doc: DomDoc, url: string | null): PageRead {
     const href = (a.getAttribute('href') ?? '').trim();
     if (!href || href.startsWith('#') || /^javascript:/i.test(href)) continue;
     const rel = (a.getAttribute('rel') ?? '').toLowerCase();
-    const text = collapse(a.textContent);
+    const raw = a.textContent ?? '';
+    if (raw.length > 200) continue;
+    const isAuthor = rel.includes('author');
+    // One cheap test before the role list: most links name none of these.
+    if (!isAuthor && !LINK_HINT.test(raw) && !LINK_HINT.test(href)) continue;
+    const text = collapse(raw);
     if (text.length > 80) continue;
-    let role: string | null = rel.split(/\s+/).includes('author') ? 'author' : null;
+    let role: string | null = isAuthor ? 'author' : null;
     if (!role) {
       for (const [r, byText, byHref] of LINK_ROLES) {
         if ((text && byText.test(text)) || byHref.test(href)) { role = r; break; }
@@ -140,8 +152,12 @@ export function readPage(doc: DomDoc, url: string | null): PageRead {
     links.push({ role, href: absolute(href, url), text });
   }
 
+  // Labels sit near the headline: search the h1's neighbourhood (its grandparent), not the page.
   const labels: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll(LABEL_SELECTOR)).slice(0, 300)) {
+  const h1 = doc.getElementsByTagName('h1')[0];
+  const near = h1?.parentElement?.parentElement ?? h1?.parentElement ?? null;
+  const cands = near?.querySelectorAll ? near.querySelectorAll(LABEL_SELECTOR) : doc.querySelectorAll(LABEL_SELECTOR);
+  for (const el of Array.from(cands).slice(0, 300)) {
     const t = collapse(el.textContent);
     if (t && t.length <= 40 && WORK_LABEL.test(t) && !labels.includes(t)) labels.push(t);
   }
