@@ -1,10 +1,14 @@
-// Trains the attribution tagger (averaged structured perceptron over paragraph token sequences)
-// on the `train` compartment of PolNeAR and writes models/attribution.bin.gz.
+// Trains the attribution tagger (averaged structured perceptron over paragraph token sequences,
+// two stacked passes) on the `train` compartment of PolNeAR and writes models/attribution.bin.gz.
+// Deterministic: the same data gives the same file. See docs/model.md.
 //
-//   npm run train [-- --epochs 10 --bits 20 --holdout 0.1 --data <file> --out <file>]
+//   npm run train [-- --data <file> --out <file> --epochs 7 --epochs2 4 --passes 2 --bits 14
+//                    --folds 4 --mix 1 --holdout 0.1 --pass1-only --oracle-cues --verbose]
 //
 // --holdout F trains on the first (1-F) of the train articles and reports content-span F1 on the
 // rest after each epoch (for choosing settings); the committed model is trained without it.
+// --pass1-only and --oracle-cues (pass 2 handed the gold cues) are diagnostics with --holdout.
+// --mix N averages N perceptrons trained in different orders (measured: no gain, so 1).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Doc } from '../src/model/doc.ts';
@@ -12,7 +16,7 @@ import type { Sentence, Token, Paragraph } from '../src/model/types.ts';
 import { tokensStage } from '../src/nlp/tokens.ts';
 import { extractFeatures, featureCount, paragraphSequences, withLexicon } from '../src/attribution/model/features.ts';
 import {
-  allowed, B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE, NUM_LABELS, START, viterbi, type TaggerWeights,
+  allowed, CONTENT, CUE, label, labelType, NUM_LABELS, POS_B, POS_I, POS_L, POS_U, SOURCE, START, viterbi, type TaggerWeights,
 } from '../src/attribution/model/tagger.ts';
 import { encodeModel } from '../src/attribution/model/weights.ts';
 import { dataPath, loadPolnearOrExit, REPO_ROOT, type GoldDoc } from '../src/attribution/model/polnear.ts';
@@ -35,37 +39,48 @@ interface Prepared {
   gold: Uint8Array;
 }
 
-/** Gold BIO labels per token; cue and source win over content where spans overlap (rare). */
-function goldLabels(d: GoldDoc, tokens: Token[]): Uint8Array {
-  const labels = new Uint8Array(tokens.length);
-  const starts = tokens.map((t) => t.start);
+/** Gold BILOU labels per token; cue and source win over content where spans overlap (rare). */
+function goldLabels(d: GoldDoc, tokens: Token[], sentences: Sentence[]): Uint8Array {
+  // paint span ids first (later spans overwrite), then read each run of one span as B I* L or U
+  const spanOf = new Int32Array(tokens.length).fill(-1);
+  const typeOf: number[] = [];
   const firstAtOrAfter = (pos: number) => {
     let lo = 0;
-    let hi = starts.length;
+    let hi = tokens.length;
     while (lo < hi) { const m = (lo + hi) >> 1; if (tokens[m].end <= pos) lo = m + 1; else hi = m; }
     return lo;
   };
-  const paint = (start: number, end: number, b: number, i: number) => {
-    let first = true;
+  const paint = (start: number, end: number, type: number) => {
+    const id = typeOf.length;
+    typeOf.push(type);
     for (let k = firstAtOrAfter(start); k < tokens.length && tokens[k].start < end; k++) {
-      if (tokens[k].end <= tokens[k].start) continue;
-      labels[k] = first ? b : i;
-      first = false;
+      if (tokens[k].end > tokens[k].start) spanOf[k] = id;
     }
   };
   const seen = new Set<string>();
-  for (const q of d.quotes) paint(q.start, q.end, B_CONTENT, I_CONTENT);
+  for (const q of d.quotes) paint(q.start, q.end, CONTENT);
   for (const q of d.quotes) {
     if (q.speaker && !seen.has(`s${q.speaker.start}:${q.speaker.end}`)) {
       seen.add(`s${q.speaker.start}:${q.speaker.end}`);
-      paint(q.speaker.start, q.speaker.end, B_SOURCE, I_SOURCE);
+      paint(q.speaker.start, q.speaker.end, SOURCE);
     }
   }
   for (const q of d.quotes) {
     if (q.cue && !seen.has(`c${q.cue.start}:${q.cue.end}`)) {
       seen.add(`c${q.cue.start}:${q.cue.end}`);
-      paint(q.cue.start, q.cue.end, B_CUE, I_CUE);
+      paint(q.cue.start, q.cue.end, CUE);
     }
+  }
+  const labels = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    const id = spanOf[k];
+    if (id < 0) continue;
+    // a paragraph break ends a span too: paragraphs are decoded separately
+    const para = (t: number) => sentences[tokens[t].sentence].paragraph;
+    const first = k === 0 || spanOf[k - 1] !== id || para(k - 1) !== para(k);
+    const last = k === tokens.length - 1 || spanOf[k + 1] !== id || para(k + 1) !== para(k);
+    const pos = first && last ? POS_U : first ? POS_B : last ? POS_L : POS_I;
+    labels[k] = label(typeOf[id], pos);
   }
   return labels;
 }
@@ -77,7 +92,7 @@ function learnCues(prepared: Prepared[]): Map<string, number> {
   for (const p of prepared) {
     p.tokens.forEach((t, i) => {
       total.set(t.lower, (total.get(t.lower) ?? 0) + 1);
-      if (p.gold[i] === B_CUE || p.gold[i] === I_CUE) inCue.set(t.lower, (inCue.get(t.lower) ?? 0) + 1);
+      if (labelType(p.gold[i]) === CUE) inCue.set(t.lower, (inCue.get(t.lower) ?? 0) + 1);
     });
   }
   const out = new Map<string, number>();
@@ -95,12 +110,15 @@ function rng(seed: number): () => number {
   return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 
-/** Exact-match content span counts between two label sequences. */
+/** Content spans of a label sequence, as "start:end" token offsets. */
 function contentSpans(labels: Uint8Array, off: number, n: number, out: Set<string>): void {
   for (let i = 0; i < n; i++) {
-    if (labels[i] !== B_CONTENT) continue;
+    if (labels[i] !== label(CONTENT, POS_B) && labels[i] !== label(CONTENT, POS_U)) continue;
     let j = i + 1;
-    while (j < n && labels[j] === I_CONTENT) j++;
+    if (labels[i] === label(CONTENT, POS_B)) {
+      while (j < n && labels[j] === label(CONTENT, POS_I)) j++;
+      if (j < n && labels[j] === label(CONTENT, POS_L)) j++;
+    }
     out.add(`${off + i}:${off + j}`);
   }
 }
@@ -211,7 +229,7 @@ function main(): void {
   if (trainDocs.length === 0) { console.error(`no train articles in ${file}`); process.exit(2); }
   const prepared: Prepared[] = trainDocs.map((doc) => {
     const { tokens, sentences, paragraphs } = tokensStage.run(new Doc(doc.text));
-    return { doc, tokens, sentences, paragraphs, gold: goldLabels(doc, tokens) };
+    return { doc, tokens, sentences, paragraphs, gold: goldLabels(doc, tokens, sentences) };
   });
   const nFit = HOLDOUT > 0 ? Math.round(prepared.length * (1 - HOLDOUT)) : prepared.length;
   const fit = prepared.slice(0, nFit);
@@ -241,7 +259,7 @@ function main(): void {
   }
   if (process.argv.includes('--oracle-cues')) {
     // diagnostic: how well does the stacked pass do when it is handed the gold cues?
-    const cuesOnly = (p: Prepared) => p.gold.map((l) => (l === B_CUE || l === I_CUE ? l : 0));
+    const cuesOnly = (p: Prepared) => p.gold.map((l) => (labelType(l) === CUE ? l : 0));
     trainTagger(items(fit, fit.map(cuesOnly)), featureCount(true), EPOCHS2, items(held, held.map(cuesOnly)), 'oracle-cue pass 2');
     return;
   }

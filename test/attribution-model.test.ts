@@ -37,17 +37,24 @@ test('reported speech: "X said that ..." gives an indirect attribution with cue 
 });
 
 test('"according to X" attributes the clause to X, before or after it', () => {
-  const before = 'According to the police, the suspect fled on foot.';
+  const before = 'According to police, the suspect fled on foot.';
   const a = predict(before).find((x) => /the suspect fled on foot/.test(x.text));
   assert.ok(a, JSON.stringify(predict(before)));
   assert.equal(a.kind, 'indirect');
   assert.equal(a.cue?.text, 'According to');
-  assert.equal(a.speaker?.text, 'the police');
+  assert.equal(a.speaker?.text, 'police');
   const after = 'The suspects left the city on Tuesday, according to police.';
   const b = predict(after).find((x) => /left the city/.test(x.text));
   assert.ok(b, JSON.stringify(predict(after)));
   assert.equal(b.cue?.text, 'according to');
   assert.equal(b.speaker?.text, 'police');
+});
+
+test('beliefs and polls that "show" are attributions too', () => {
+  const belief = predict('She believes the plan will fail.');
+  assert.ok(belief.some((x) => x.text === 'the plan will fail' && x.cue?.text === 'believes' && x.speaker?.text === 'She'), JSON.stringify(belief));
+  const poll = predict('A new poll shows that most voters oppose the tax.');
+  assert.ok(poll.some((x) => /most voters oppose the tax$/.test(x.text) && x.cue?.text === 'shows' && x.speaker?.text === 'A new poll'), JSON.stringify(poll));
 });
 
 test('a direct quote followed by "X told ..." is direct, with its speaker', () => {

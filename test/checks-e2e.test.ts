@@ -17,6 +17,13 @@ test('an article with no defect and many traps gets no warning', () => {
   assert.deepEqual(warnings.map((f) => `${f.rule}: ${f.message}`), []);
 });
 
+test('a second trap article (siblings and a wife sharing a surname, changes "from … to", "he or she", bill/Bill, May/may, Turkey) gets no warning', () => {
+  const out = analyze(read('checks-traps-article.txt'));
+  const warnings = out.findings.filter((f) => f.severity !== 'info');
+  assert.deepEqual(warnings.map((f) => `${f.rule}: ${f.message}`), []);
+  assert.ok(!out.findings.some((f) => f.rule === 'unnamed-source'), 'a spokeswoman who is named is not an unnamed source');
+});
+
 test('every planted defect is flagged on its span, and nothing else is', () => {
   const text = read('checks-planted-article.txt');
   const out = analyze(text);

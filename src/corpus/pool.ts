@@ -52,7 +52,12 @@ export class Pool {
   /** Starts `size` workers and resolves when every one has loaded the engine. */
   static async start(size: number): Promise<Pool> {
     const pool = new Pool(size);
-    await Promise.all(Array.from({ length: size }, () => pool.addSlot()));
+    const started = await Promise.allSettled(Array.from({ length: size }, () => pool.addSlot()));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      await pool.close(); // the workers that did start would keep the process alive
+      throw failed.reason;
+    }
     return pool;
   }
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { analyseTask, type Analysers } from './analyse-task.ts';
 import { classifyInputs, countInputs, metaField, monthOf, readInputs, type InputItem } from './inputs.ts';
+import { heapKeeper } from './heap.ts';
 import { Pool } from './pool.ts';
 import { Progress } from './progress.ts';
 import type { TaskResult } from './protocol.ts';
@@ -51,6 +52,8 @@ export interface RunSummary {
   startupSeconds: number;
   /** Articles analysed per second once the workers were up (start-up excluded). */
   rate: number;
+  /** Share of that time the main thread (reading, hashing, writing) was busy. */
+  mainBusy: number;
 }
 
 export const DEFAULT_MAX_BYTES = 2_000_000;
@@ -74,7 +77,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const store = new Store(db, opts.inputs, workers);
   const s: RunSummary = {
     db: opts.db, run: store.run, total, workers, analysed: 0, errors: 0, skipped: 0, changed: 0, duplicates: 0,
-    duplicateIds: [], committed: 0, interrupted: false, seconds: 0, startupSeconds: 0, rate: 0,
+    duplicateIds: [], committed: 0, interrupted: false, seconds: 0, startupSeconds: 0, rate: 0, mainBusy: 0,
   };
   const progress = opts.progress ? new Progress(opts.progress, total, opts.progressEveryMs) : null;
   let done = 0;
@@ -83,9 +86,11 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const pending = new Set<string>();
   let lastCommit = performance.now();
 
+  const keepHeap = heapKeeper(32 * 1024 * 1024);
   const commit = () => {
     for (const id of store.flush()) pending.delete(id);
     lastCommit = performance.now();
+    keepHeap();
   };
   const maybeCommit = () => {
     if (store.buffered >= batch || performance.now() - lastCommit >= commitEveryMs) commit();
@@ -124,12 +129,14 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
 
   let pool: Pool | null = null;
   let tReady = 0;
+  let eluReady: ReturnType<typeof performance.eventLoopUtilization> | null = null;
   // Workers start when the first article needs them: a rerun with nothing new costs no start-up.
   const getPool = async (): Promise<Pool> => {
     if (pool) return pool;
     const t = performance.now();
     pool = await Pool.start(workers);
     tReady = performance.now();
+    eluReady = performance.eventLoopUtilization();
     s.startupSeconds = (tReady - t) / 1000;
     progress?.restartClock();
     return pool;
@@ -191,6 +198,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     const tEnd = performance.now();
     s.seconds = (tEnd - t0) / 1000;
     if (tReady) s.rate = (s.analysed + s.errors) / Math.max(1e-9, (tEnd - tReady) / 1000);
+    if (eluReady) s.mainBusy = performance.eventLoopUtilization(eluReady).utilization;
   } finally {
     progress?.end();
     s.interrupted = control.stop;
@@ -217,7 +225,7 @@ export function describeRun(s: RunSummary): string {
   if (s.changed) parts.push(`${s.changed} changed and reanalysed`);
   if (s.duplicates) parts.push(`${s.duplicates} duplicate ids ignored (${s.duplicateIds.slice(0, 5).join(', ')}${s.duplicates > 5 ? ', …' : ''})`);
   let out = `corpus: ${s.total} articles in ${s.seconds.toFixed(1)} s with ${s.workers} worker${s.workers === 1 ? '' : 's'}: ${parts.join(', ')}.\n`;
-  out += `corpus: ${s.rate.toFixed(1)} articles/s after a ${s.startupSeconds.toFixed(1)} s start-up; store ${s.db} (run ${s.run}).\n`;
+  out += `corpus: ${s.rate.toFixed(1)} articles/s after a ${s.startupSeconds.toFixed(1)} s start-up (main thread busy ${(100 * s.mainBusy).toFixed(0)}% of that time); store ${s.db} (run ${s.run}).\n`;
   if (s.interrupted) out += `corpus: interrupted; ${s.committed} articles committed by this run. Run the same command again to continue.\n`;
   return out;
 }

@@ -143,7 +143,8 @@ const REFERENCE = /\b(?:according to (?:figures|data|records|documents|statistic
 function citations(text: string, page: PageInfo | null, props: Props): TrustIndicator {
   const evidence: Evidence[] = [...ev(props.get('citation'))];
   const host = page?.url ? hostOf(page.url) : null;
-  const external = (page?.bodyLinks ?? []).filter((l) => /^https?:/.test(l.href) && hostOf(l.href) !== host);
+  // The first links are enough to judge (URL parsing is the cost here).
+  const external = (page?.bodyLinks ?? []).slice(0, 30).filter((l) => /^https?:/.test(l.href) && hostOf(l.href) !== host);
   for (const l of external.slice(0, 5)) evidence.push({ kind: 'link', description: `link in the body "${l.text.slice(0, 80)}"`, url: l.href });
   const refs = textEv(text, REFERENCE, 'reference to a source document in the text');
   evidence.push(...refs);

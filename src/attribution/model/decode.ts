@@ -1,5 +1,5 @@
 import type { Attribution, QuoteKind, Sentence, Token } from '../../model/types.ts';
-import { B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE } from './tagger.ts';
+import { labelPos, labelType, POS_I, POS_L, POS_U } from './tagger.ts';
 
 // Turns per-token BIO labels into Attribution records: content spans are linked to the nearest
 // cue (same sentence first, then the neighbouring sentences, then the previous paragraph's last
@@ -16,23 +16,24 @@ export interface TokenSpan {
   paragraph: number;
 }
 
+const TYPES: SpanType[] = ['content', 'cue', 'source'];
+
 /** Spans from labels over the whole token layer (labels[i] for token i). */
 export function spansFromLabels(labels: Uint8Array, tokens: readonly Token[], sentences: readonly Sentence[]): TokenSpan[] {
   const out: TokenSpan[] = [];
   let i = 0;
   const n = tokens.length;
   while (i < n) {
-    const l = labels[i];
-    let type: SpanType | null = null;
-    let inside = 0;
-    if (l === B_CONTENT || l === I_CONTENT) { type = 'content'; inside = I_CONTENT; }
-    else if (l === B_CUE || l === I_CUE) { type = 'cue'; inside = I_CUE; }
-    else if (l === B_SOURCE || l === I_SOURCE) { type = 'source'; inside = I_SOURCE; }
-    if (!type) { i++; continue; }
+    const t = labelType(labels[i]);
+    if (t < 0) { i++; continue; }
+    // a span runs from its B (or U) through I's to its L; Viterbi only emits well-formed runs
     let j = i + 1;
-    while (j < n && labels[j] === inside) j++;
+    if (labelPos(labels[i]) !== POS_U) {
+      while (j < n && labelType(labels[j]) === t && labelPos(labels[j]) === POS_I) j++;
+      if (j < n && labelType(labels[j]) === t && labelPos(labels[j]) === POS_L) j++;
+    }
     const s = tokens[i].sentence;
-    out.push({ type, a: i, b: j, sentence: s, paragraph: sentences[s].paragraph });
+    out.push({ type: TYPES[t], a: i, b: j, sentence: s, paragraph: sentences[s].paragraph });
     i = j;
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Paragraph, Sentence, Token } from '../../model/types.ts';
 import { CUE_LEXICON } from './lexicon.ts';
+import { labelType, NUM_LABELS } from './tagger.ts';
 
 // Integer feature hashing: token attributes are hashed once per token and templates combine them
 // with integer mixing, so no feature string is built. The hash helpers are module-local on
@@ -161,7 +162,11 @@ let PLW = new Uint32Array(0);
 let PRW = new Uint32Array(0);
 let SSTATE = new Uint8Array(0);
 
-function isCueLabel(l: number): boolean { return l === 3 || l === 4; }
+// label -> span type + 1 (0 for O), as a local table: this runs once per token
+const TYPE1 = Uint8Array.from({ length: NUM_LABELS }, (_, l) => labelType(l) + 1);
+const T_CONTENT = 1;
+const T_CUE = 2;
+const T_SOURCE = 3;
 
 function stackScan(stack: Uint8Array, sentences: readonly Sentence[], s0: number, s1: number, t0: number, n: number): void {
   if (PLD.length < n + 4) {
@@ -179,9 +184,10 @@ function stackScan(stack: Uint8Array, sentences: readonly Sentence[], s0: number
       const l = stack[t0 + i - 1];
       PLD[i] = last < 0 ? 0 : distBucket(i - last);
       PLW[i] = lastW;
-      if (isCueLabel(l)) { last = i; lastW = W[i]; st |= 1; }
-      else if (l === 1 || l === 2) st |= 2;
-      else if (l === 5 || l === 6) st |= 4;
+      const ty = TYPE1[l];
+      if (ty === T_CUE) { last = i; lastW = W[i]; st |= 1; }
+      else if (ty === T_CONTENT) st |= 2;
+      else if (ty === T_SOURCE) st |= 4;
     }
     SSTATE[s - s0 + 1] = st;
     let next = -1;
@@ -190,7 +196,7 @@ function stackScan(stack: Uint8Array, sentences: readonly Sentence[], s0: number
       const l = stack[t0 + i - 1];
       PRD[i] = next < 0 ? 0 : distBucket(next - i);
       PRW[i] = nextW;
-      if (isCueLabel(l)) { next = i; nextW = W[i]; }
+      if (TYPE1[l] === T_CUE) { next = i; nextW = W[i]; }
     }
   }
 }
@@ -205,7 +211,7 @@ function ensure(n: number): void {
 }
 
 /** Bumped whenever feature ids change meaning, so stale weights are refused rather than misread. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 6;
 
 export const NUM_FEATURES = 51;
 /**

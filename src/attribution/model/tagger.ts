@@ -2,24 +2,49 @@
 // Linear-chain tagger: per-token scores are sums of hashed feature weights, one row of NUM_LABELS
 // weights per table bucket, plus a label-transition matrix; Viterbi finds the best BIO sequence.
 
-export const LABELS = ['O', 'B-C', 'I-C', 'B-Q', 'I-Q', 'B-S', 'I-S'] as const;
+// Content spans are labelled BILOU: B(egin), I(nside), L(ast), U(nit-length); marking the last
+// token lets the model learn where reported clauses end, which BIO alone did badly. Cues and
+// sources are short, and BIO suffices for them (fewer labels keep decoding cheap).
+export const LABELS = ['O', 'B-C', 'I-C', 'L-C', 'U-C', 'B-Q', 'I-Q', 'B-S', 'I-S'] as const;
 export const NUM_LABELS = LABELS.length;
 export const O = 0;
-export const B_CONTENT = 1;
-export const I_CONTENT = 2;
-export const B_CUE = 3;
-export const I_CUE = 4;
-export const B_SOURCE = 5;
-export const I_SOURCE = 6;
+export const CONTENT = 0;
+export const CUE = 1;
+export const SOURCE = 2;
+export const POS_B = 0;
+export const POS_I = 1;
+export const POS_L = 2;
+export const POS_U = 3;
 /** Index of the start state in the transition matrix (row NUM_LABELS). */
 export const START = NUM_LABELS;
 
-/** I-X may only follow B-X or I-X: illegal moves are never decoded. */
+const TYPE_OF = [-1, 0, 0, 0, 0, 1, 1, 2, 2];
+const POS_OF = [-1, POS_B, POS_I, POS_L, POS_U, POS_B, POS_I, POS_B, POS_I];
+
+/** The label for a span type and position; cue and source map L to I and U to B. */
+export function label(type: number, pos: number): number {
+  if (type === CONTENT) return 1 + pos;
+  const base = type === CUE ? 5 : 7;
+  return base + (pos === POS_I || pos === POS_L ? 1 : 0);
+}
+/** Span type of a label (CONTENT, CUE, SOURCE), or -1 for O or the start state. */
+export function labelType(l: number): number {
+  return l >= 0 && l < NUM_LABELS ? TYPE_OF[l] : -1;
+}
+export function labelPos(l: number): number {
+  return POS_OF[l];
+}
+
+/**
+ * I/L continue a span of their own type started by B (or continued by I). Content B and I must
+ * be continued; a cue or source may end at any token.
+ */
 export function allowed(prev: number, cur: number): boolean {
-  if (cur === I_CONTENT) return prev === B_CONTENT || prev === I_CONTENT;
-  if (cur === I_CUE) return prev === B_CUE || prev === I_CUE;
-  if (cur === I_SOURCE) return prev === B_SOURCE || prev === I_SOURCE;
-  return true;
+  const pt = labelType(prev);
+  const open = pt >= 0 && (labelPos(prev) === POS_B || labelPos(prev) === POS_I);
+  const cp = labelPos(cur);
+  if (cur !== O && (cp === POS_I || cp === POS_L)) return open && pt === labelType(cur);
+  return !(open && pt === CONTENT);
 }
 
 export interface TaggerWeights {
@@ -28,7 +53,7 @@ export interface TaggerWeights {
   /** buckets * NUM_LABELS feature weights. */
   w: Float32Array | Int8Array;
   /**
-   * Inference form of integer weights: per bucket 4 int32 words, each holding two labels'
+   * Inference form of integer weights: per bucket 5 int32 words, each holding two labels'
    * weights + 128 as 16-bit lanes, so one addition sums two labels (no lane overflows below 257
    * features a token). Built by packWeights().
    */
@@ -42,6 +67,9 @@ let scoreBuf = new Float32Array(0);
 let deltaBuf = new Float32Array(0);
 let backBuf = new Uint8Array(0);
 const transBuf = new Float32Array((NUM_LABELS + 1) * NUM_LABELS);
+/** Legal predecessor labels of each label. */
+const PREDS: Uint8Array[] = Array.from({ length: NUM_LABELS }, (_, l) =>
+  Uint8Array.from(Array.from({ length: NUM_LABELS }, (_, p) => p).filter((p) => allowed(p, l))));
 
 /** Best labels for tokens [t0, t0 + n), whose features are feats[(t0 + i) * model.nf ...]. Writes out[0..n). */
 export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n: number, out: Uint8Array = new Uint8Array(n)): Uint8Array {
@@ -59,34 +87,36 @@ export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n:
   const score = scoreBuf;
   const packed = model.packed;
   if (packed) {
+    // PACKED_WORDS (5) int32 words a bucket, two 16-bit label lanes each
     const bias = 128 * NB;
     for (let i = 0; i < n; i++) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
       const fo = (t0 + i) * NB;
       const fe = fo + NB;
       for (let k = fo; k < fe; k++) {
-        const b = feats[k] << 2;
-        a0 = (a0 + packed[b]) | 0; a1 = (a1 + packed[b + 1]) | 0; a2 = (a2 + packed[b + 2]) | 0; a3 = (a3 + packed[b + 3]) | 0;
+        const b = feats[k] * 5;
+        a0 = (a0 + packed[b]) | 0; a1 = (a1 + packed[b + 1]) | 0; a2 = (a2 + packed[b + 2]) | 0;
+        a3 = (a3 + packed[b + 3]) | 0; a4 = (a4 + packed[b + 4]) | 0;
       }
-      const so = i * 7;
+      const so = i * L;
       score[so] = (a0 & 0xffff) - bias; score[so + 1] = (a0 >>> 16) - bias;
       score[so + 2] = (a1 & 0xffff) - bias; score[so + 3] = (a1 >>> 16) - bias;
       score[so + 4] = (a2 & 0xffff) - bias; score[so + 5] = (a2 >>> 16) - bias;
-      score[so + 6] = (a3 & 0xffff) - bias;
+      score[so + 6] = (a3 & 0xffff) - bias; score[so + 7] = (a3 >>> 16) - bias;
+      score[so + 8] = (a4 & 0xffff) - bias;
     }
-  }
-  // emission scores: 7 accumulators, one pass over the token's feature buckets
-  for (let i = 0; !packed && i < n; i++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    const fo = (t0 + i) * NB;
-    const fe = fo + NB;
-    for (let k = fo; k < fe; k++) {
-      const b = feats[k] * 7;
-      s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4]; s5 += w[b + 5]; s6 += w[b + 6];
+  } else {
+    // training form: float weights, NUM_LABELS a bucket
+    for (let i = 0; i < n; i++) {
+      const so = i * L;
+      for (let l = 0; l < L; l++) score[so + l] = 0;
+      const fo = (t0 + i) * NB;
+      const fe = fo + NB;
+      for (let k = fo; k < fe; k++) {
+        const b = feats[k] * L;
+        for (let l = 0; l < L; l++) score[so + l] += w[b + l];
+      }
     }
-    const so = i * 7;
-    score[so] = s0; score[so + 1] = s1; score[so + 2] = s2; score[so + 3] = s3;
-    score[so + 4] = s4; score[so + 5] = s5; score[so + 6] = s6;
   }
   const delta = deltaBuf;
   const back = backBuf;
@@ -95,9 +125,12 @@ export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n:
     const po = (i - 1) * L;
     const co = i * L;
     for (let l = 0; l < L; l++) {
-      let best = delta[po] + tr[l];
-      let arg = 0;
-      for (let p = 1; p < L; p++) {
+      // only the legal predecessors
+      const ps = PREDS[l];
+      let arg = ps[0];
+      let best = delta[po + arg] + tr[arg * L + l];
+      for (let k = 1; k < ps.length; k++) {
+        const p = ps[k];
         const v = delta[po + p] + tr[p * L + l];
         if (v > best) { best = v; arg = p; }
       }
@@ -116,14 +149,16 @@ export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n:
   return out;
 }
 
+const PACKED_WORDS = Math.ceil(NUM_LABELS / 2);
+
 /** Packs int8 weights (NUM_LABELS per bucket) into the two-lanes-per-int32 inference form. */
 export function packWeights(w: Int8Array): Int32Array {
   const buckets = w.length / NUM_LABELS;
-  const out = new Int32Array(buckets * 4);
+  const out = new Int32Array(buckets * PACKED_WORDS);
   for (let b = 0; b < buckets; b++) {
     const o = b * NUM_LABELS;
     const lane = (l: number) => (l < NUM_LABELS ? w[o + l] + 128 : 128);
-    for (let j = 0; j < 4; j++) out[b * 4 + j] = lane(2 * j) | (lane(2 * j + 1) << 16);
+    for (let j = 0; j < PACKED_WORDS; j++) out[b * PACKED_WORDS + j] = lane(2 * j) | (lane(2 * j + 1) << 16);
   }
   return out;
 }

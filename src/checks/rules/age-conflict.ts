@@ -14,7 +14,7 @@ import { HONORIFICS, TITLE_WORDS } from '../../nlp/gazetteer/roles.ts';
 const CAP = String.raw`[A-Z][\p{L}'’-]+`;
 // Ages are found first by a cheap scan for the number forms; the name is then read backwards
 // from each, on a short slice, so no name pattern runs over the whole text.
-const AGE_AFTER_RE = /,\s+(?:(a|an|the|aged)\s+)?(\d{1,3})(-year-old\b)?|\s\((\d{1,3})\)/g;
+const AGE_AFTER_RE = /,\s+(?:(a|an|the|aged|who is|now)\s+)?(\d{1,3})(-year-old\b)?|\s\((\d{1,3})\)/g;
 /** What ends an apposition ", 54": punctuation, or a verb or conjunction, not "54 percent". */
 const APPOSITION_END_RE = /^(?:\s*[,;.)]|\s+(?:and|who|was|is|has|had|said|says|from|of|died|told)\b)/;
 const NAME_BEFORE_RE = new RegExp(String.raw`((?:${CAP}\s+|[A-Z]\.\s+){0,3}${CAP})$`, 'u');

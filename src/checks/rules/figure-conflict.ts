@@ -18,10 +18,11 @@ const KINDS = new Set(['count', 'number']);
 /** Hedges a restated figure can carry; approximate ones ("about", "nearly") do not conflict. */
 const FIRM_QUALIFIERS = new Set(['more than', 'over', 'at least', 'fewer than', 'less than']);
 const MAX_RATIO = 2;
+const LOOKBACK = 20;
 const MIN_VALUE = 10;
 
 /** Heads too general to identify a quantity on their own. */
-const GENERIC = new Set(`people person time year day month week hour minute second percent point percentage
+const GENERIC = new Set(`time year day month week hour minute second percent point percentage
   case number total amount figure part share member unit thing way one lot kind sort type dollar pound euro cent
   vote seat`.split(/\s+/).filter(Boolean));
 /** Words that, near a figure, say the article contrasts it with another on purpose. */
@@ -32,6 +33,30 @@ const CONTRAST = new Set(`from up down rose risen rise rises rising fell fallen 
   total totaling totalling including included includes among average estimated estimate revised projected
   expected forecast target goal instead only just nearly almost about around roughly approximately some
   than between plus remaining rest other new old first second out different separate all`.split(/\s+/).filter(Boolean));
+/**
+ * Heads that say only "humans": two counts of people are one quantity only when their contexts
+ * share a content word ("12 people were killed" … "the 15 people killed"), not "14 people work
+ * here" … "20 people came".
+ */
+const HUMANS = new Set(['people', 'person']);
+const CONTEXT = 4;
+/** Verbs too common to tie two sentences to one event. */
+const LIGHT_VERBS = new Set(`be is are was were been being have has had do does did say says said make makes made get gets
+  got take takes took give gives gave go goes went come comes came see sees saw know knows knew think thinks thought
+  will would can could may might must shall should`.split(/\s+/).filter(Boolean));
+
+function contextWords(tokens: readonly Token[], f: Figure, verbsOnly = false): Set<string> {
+  const out = new Set<string>();
+  const at = tokenAt(tokens, f.start);
+  const sent = tokens[at]?.sentence;
+  for (let k = Math.max(0, at - CONTEXT); k < Math.min(tokens.length, at + CONTEXT + 3); k++) {
+    const t = tokens[k];
+    if (t.sentence !== sent || (t.start >= f.start && t.end <= f.end) || HUMANS.has(t.lower)) continue;
+    if (t.pos === 'VERB' ? !LIGHT_VERBS.has(t.lower) : !verbsOnly && (t.pos === 'NOUN' || t.pos === 'ADJ')) out.add(t.lower.replace(/(?:ed|ing|s)$/, ''));
+  }
+  return out;
+}
+
 /** Measures, not things counted: two lengths or weights in one article are rarely one quantity. */
 const MEASURES = new Set(`foot feet mile meter metre kilometer kilometre km inch yard acre hectare gallon liter litre
   barrel ton tonne pound kilogram kg gram ounce degree mph`.split(/\s+/).filter(Boolean));
@@ -46,6 +71,9 @@ const YEAR_RE = /^(?:1[89]|20)\d\d$/;
  */
 function restates(tokens: readonly Token[], quotes: ReadonlyMap<string, string | null>, a: Quantity, b: Quantity): boolean {
   if (b.sentence - a.sentence <= NEAR_SENTENCES) return true;
+  // The same event told twice: "destroyed 40 homes" … "55 homes were destroyed".
+  const va = contextWords(tokens, a.f, true);
+  for (const w of contextWords(tokens, b.f, true)) if (va.has(w)) return true;
   const prev = tokens[tokenAt(tokens, b.f.start) - 1];
   if (prev && /^(?:the|those|these|its|their|his|her)$/.test(prev.lower)) return true;
   const sa = a.f.attribution ? quotes.get(a.f.attribution) : null;
@@ -184,23 +212,35 @@ export const figureConflict: Rule = {
     const qs = all.filter((q) => (values.get(q.head)?.size ?? 0) <= 2 &&
       (q.f.qualifier === null || FIRM_QUALIFIERS.has(q.f.qualifier)) && !contrasted(tokens, q.f));
     const out: Report[] = [];
-    const reported = new Set<Quantity>();
-    for (let b = 1; b < qs.length; b++) {
-      const qb = qs[b];
-      for (let a = 0; a < b; a++) {
-        const qa = qs[a];
-        if (qa.sentence === qb.sentence || qa.value === qb.value || reported.has(qb)) continue;
+    // Compared within groups that share a head noun, nearest first and at most LOOKBACK back,
+    // so a text with thousands of figures stays linear.
+    const groups = new Map<string, Quantity[]>();
+    for (const qb of qs) {
+      const candidates = new Set<Quantity>();
+      for (const n of qb.nouns) for (const qa of groups.get(n) ?? []) candidates.add(qa);
+      for (const qa of [...candidates].sort((x, y) => y.f.start - x.f.start).slice(0, LOOKBACK)) {
+        if (qa.sentence === qb.sentence || qa.value === qb.value) continue;
         const ratio = Math.max(qa.value, qb.value) / Math.min(qa.value, qb.value);
         if (!(ratio <= MAX_RATIO)) continue;
         const key = sameQuantity(qa, qb);
         if (!key || distinguished(qa.mods, qb.mods) || !restates(tokens, speakers, qa, qb)) continue;
-        reported.add(qb);
+        if (HUMANS.has(key)) {
+          const ca = contextWords(tokens, qa.f);
+          if (![...contextWords(tokens, qb.f)].some((w) => ca.has(w))) continue;
+        }
         out.push({
           start: qb.f.start,
           end: qb.f.end,
-          message: `"${qb.f.text}" conflicts with "${qa.f.text}" earlier for the same quantity (${key}s).`,
+          message: `"${qb.f.text}" conflicts with "${qa.f.text}" earlier for the same quantity ("${key}").`,
           related: [{ start: qa.f.start, end: qa.f.end, message: `earlier figure: ${qa.f.text}` }],
         });
+        break;
+      }
+      for (const n of qb.nouns) {
+        let g = groups.get(n);
+        if (!g) groups.set(n, (g = []));
+        g.push(qb);
+        if (g.length > LOOKBACK) g.shift();
       }
     }
     return out;

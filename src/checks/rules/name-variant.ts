@@ -16,6 +16,7 @@ import { HONORIFICS, TITLE_WORDS } from '../../nlp/gazetteer/roles.ts';
 const PREV_WORD_RE = /([\p{L}.'’-]+)\s*$/u;
 const NEXT_WORD_RE = /^\s+([A-Z]\p{L}*)/u;
 const STOP = new Set([...MONTHS, ...WEEKDAYS]);
+const MAX_SCANS = 30;
 
 /** Optimal-string-alignment distance, or max+1 as soon as it must exceed max. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -41,13 +42,14 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 const isForename = (w: string): boolean => MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w);
+const LETTER_RE = /\p{Ll}/u;
 /** A capitalised word of letters ("Rahman", "Łukasz"), checked by code unit, not by regex. */
 function isNameWord(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c < 65 || c > 90 || w.length < 2) return false;
   for (let i = 1; i < w.length; i++) {
     const d = w.charCodeAt(i);
-    if (!((d >= 97 && d <= 122) || d > 0xbf)) return false;
+    if (!((d >= 97 && d <= 122) || (d > 0xbf && LETTER_RE.test(w[i])))) return false;
   }
   return true;
 }
@@ -132,6 +134,7 @@ export const nameVariant: Rule = {
     }
     const out: Report[] = [];
     const done = new Set<string>();
+    let scans = 0;
     // Candidates share the first letter with the surname: bucket the words by it.
     const byInitial = new Map<string, [string, { first: number; count: number }][]>();
     for (const e of seen) {
@@ -150,7 +153,8 @@ export const nameVariant: Rule = {
         // Someone else's surname when it comes with a forename of its own that the reference lacks.
         const other = people.get(w);
         if (other && [...other.forenames].some((f) => !person.forenames.has(f))) continue;
-        if (ownName(text, w, person.forenames)) continue;
+        // Each check scans the text once; a pathological text cannot make this quadratic.
+        if (++scans > MAX_SCANS || ownName(text, w, person.forenames)) continue;
         // The rarer spelling is the slip; on a tie, the later one.
         const slipIsW = at.count < ref.count || (at.count === ref.count && at.first > ref.first);
         const [bad, good, badAt, goodAt] = slipIsW ? [w, surname, at, ref] : [surname, w, ref, at];

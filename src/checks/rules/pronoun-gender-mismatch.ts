@@ -13,7 +13,7 @@ import { HONORIFICS } from '../../nlp/gazetteer/roles.ts';
 // - any referent of the pronoun's own gender in the window, or any person of unknown gender (an
 //   unfamiliar forename, "the senator", a name typed as an organisation but seen speaking),
 //   means the pronoun may well be right;
-// - the other gender must be carried by a pronoun in the window (a name alone is not a topic);
+// - at least two words or names of the other gender in the window (one name alone is weak);
 // - unless the pronoun introduces speech ("…,” she said"), a person of its own gender in the two
 //   paragraphs before also counts as a candidate (news often refers back across a paragraph).
 
@@ -47,6 +47,7 @@ interface Evidence {
 }
 
 const MIN_OPPOSITE = 2;
+const MAX_WINDOW = 400;
 const LOOKBACK_PARAGRAPHS = 2;
 
 function opposite(g: Gender): Gender {
@@ -150,7 +151,8 @@ function context(doc: Doc, tokens: readonly Token[], mentions: readonly Mention[
 function evidence(c: Ctx, from: number, to: number, other: Gender): Evidence[] | null {
   const { tokens } = c;
   const ev: Evidence[] = [];
-  for (let i = to - 1; i >= from; i--) {
+  // Bounded, so a pronoun deep in a huge paragraph does not rescan it.
+  for (let i = to - 1; i >= Math.max(from, to - MAX_WINDOW); i--) {
     if (c.quoted[i] || c.covered[i]) continue;
     let e: Evidence | null | undefined = c.mentionAt.get(i);
     if (e === undefined) {
@@ -211,7 +213,7 @@ export const pronounGenderMismatch: Rule = {
         windowStart = p - 1;
         ev = evidence(c, tokenAt(tokens, paragraphs[p - 1].start), paraFrom, other);
       }
-      if (ev === null || ev.length < MIN_OPPOSITE || !ev.some((e) => e.pronoun)) continue;
+      if (ev === null || ev.length < MIN_OPPOSITE) continue;
       if (!introducesSpeech(tokens, i) && windowStart > 0) {
         const from = tokenAt(tokens, paragraphs[Math.max(0, windowStart - LOOKBACK_PARAGRAPHS)].start);
         if (evidence(c, from, tokenAt(tokens, paragraphs[windowStart].start), other) === null) continue;

@@ -1,6 +1,7 @@
 import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
-import { layer } from '../helpers.ts';
+import type { Span } from '../../model/types.ts';
+import { layer, spanIndexAt } from '../helpers.ts';
 import { nameKey, OUTLET_HEADS, OUTLET_NAMES } from '../../nlp/gazetteer/outlets.ts';
 
 // Words obtained through another outlet: a quote's channel naming an outlet ("told Reuters"), or
@@ -30,14 +31,16 @@ export const secondarySourcing: Rule = {
   },
   check(doc) {
     const out: Report[] = [];
-    const covered: [number, number][] = [];
+    const channels = new Set<string>();
+    const spans: Span[] = [];
     for (const q of layer(doc, 'quotes', [])) {
       const ch = q.channel;
-      if (!ch || covered.some(([a, b]) => a === ch.start && b === ch.end)) continue;
+      if (!ch || channels.has(`${ch.start}:${ch.end}`)) continue;
       const m = /[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|on))*/.exec(ch.text.replace(/^[Tt]he\s+/, ''));
       const outlet = m ? outletIn(m[0]) : null;
       if (!outlet) continue;
-      covered.push([ch.start, ch.end]);
+      channels.add(`${ch.start}:${ch.end}`);
+      spans.push({ start: ch.start, end: ch.end });
       out.push({
         start: ch.start,
         end: ch.end,
@@ -45,13 +48,14 @@ export const secondarySourcing: Rule = {
         related: [{ start: q.start, end: q.end, message: 'the quote' }],
       });
     }
+    spans.sort((a, b) => a.start - b.start);
     for (const m of doc.text.matchAll(VIA_RE)) {
       const outlet = outletIn(m[1]);
       if (!outlet) continue;
       const start = m.index;
       const end = m.index + m[0].length - m[1].length + outlet.length;
-      if (covered.some(([a, b]) => a < end && start < b)) continue;
-      covered.push([start, end]);
+      // Already reported through a quote's channel (channels do not overlap one another).
+      if (spanIndexAt(spans, start) >= 0 || spanIndexAt(spans, end - 1) >= 0) continue;
       out.push({ start, end, message: `Information obtained through another outlet (${outlet.replace(/^the /, 'The ')}).` });
     }
     return out;

@@ -8,6 +8,18 @@ import { layer, snippet } from '../helpers.ts';
 const ANON_RE = /\b(?:on (?:the )?condition (?:of|that (?:he|she|they) not be) (?:anonymity|named|identified)|(?:who|and) (?:asked|requested|declined|wished) (?:not )?to be (?:named|identified)|(?:was|were|is|are) not authori[sz]ed to (?:speak|comment|discuss)|spok?e anonymously|speaking anonymously|declined to be (?:named|identified))\b/gi;
 const UNNAMED_HEAD = /\b(?:officials?|sources?|aides?|insiders?|people|persons?|someone|diplomats?|observers?|(?:a|an|one|two|three|several) (?:senior |top |former )?(?:official|source|aide|person|diplomat|officer|employee|staffer|member))\b/i;
 
+const NEAR = 200;
+function nearReported(sorted: readonly number[], at: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < at - NEAR) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] <= at + NEAR;
+}
+
 export const unnamedSource: Rule = {
   meta: {
     id: 'unnamed-source',
@@ -24,7 +36,9 @@ export const unnamedSource: Rule = {
       if (!q.speaker || done.has(q.attribution)) continue;
       const ent = q.speakerEntity ? entities.get(q.speakerEntity) : undefined;
       const s = q.speaker.text;
-      const unnamed = ent ? ent.type === 'unnamed' : UNNAMED_HEAD.test(s) && !/\b[A-Z][a-z]+\b/.test(s.replace(/^[A-Z]/, ''));
+      // A speaker phrase that carries a name ("a spokeswoman, Priya Shah,") is named, whatever the entity says.
+      const named = /\b[A-Z][\p{Ll}'’-]+\s+[A-Z][\p{Ll}'’-]+/u.test(s.slice(1));
+      const unnamed = !named && (ent ? ent.type === 'unnamed' : UNNAMED_HEAD.test(s));
       if (!unnamed) continue;
       done.add(q.attribution);
       out.push({
@@ -34,11 +48,13 @@ export const unnamedSource: Rule = {
         related: [{ start: q.start, end: q.end, message: 'the attributed words' }],
       });
     }
+    const starts = out.map((f) => f.start).sort((a, b) => a - b);
     // Every formula contains one of these stems; most articles contain none, and skip the scan.
     const lower = doc.text.toLowerCase();
     const anon = ['anonym', 'authorized to', 'authorised to', 'be named', 'be identified'].some((k) => lower.includes(k));
     for (const m of anon ? doc.text.matchAll(ANON_RE) : []) {
-      if (out.some((f) => Math.abs(f.start - m.index) < 200)) continue;
+      // Beside an attribution already reported ("an official, who spoke on condition of anonymity").
+      if (nearReported(starts, m.index)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, message: `Source granted anonymity: "${m[0]}".` });
     }
     return out;

@@ -1,11 +1,13 @@
 import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
+import type { Doc } from '../../model/doc.ts';
+import { dateInText } from '../disclosure.ts';
 import { layer, MONTHS, WEEKDAYS } from '../helpers.ts';
 
 // A weekday written next to a calendar date ("Thursday, March 14, 2025", "Friday 3 June 2021").
-// The year is the written one; without it, the publication year from `meta` when the page gave
-// one (choosing the year that puts the date nearest the publication date). With neither, the
-// weekday cannot be checked and nothing is reported.
+// The year is the written one; without it, the publication year, from `meta` or a date line of
+// the text (choosing the year that puts the date nearest the publication date). With neither,
+// the weekday cannot be checked and nothing is reported.
 
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
@@ -20,11 +22,12 @@ function monthIndex(name: string): number {
   return MONTHS.findIndex((m) => m.startsWith(k));
 }
 
-function publicationDate(meta: { datePublished?: { value: string } }): Date | null {
-  const v = meta.datePublished?.value;
+/** Publication date: page metadata, else a date line of the text ("March 12, 2025"). */
+function publicationDate(doc: Doc): Date | null {
+  const v = layer(doc, 'meta', {}).datePublished?.value ?? dateInText(doc)?.text;
   if (!v) return null;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d;
+  const d = new Date(/^\d{4}-\d{2}-\d{2}/.test(v) ? v : `${v.replace(/(\d)(?:st|nd|rd|th)\b/, '$1')} UTC`);
+  return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1900 ? null : d;
 }
 
 const cap = (s: string): string => s[0].toUpperCase() + s.slice(1);
@@ -41,7 +44,7 @@ export const weekdayDateConflict: Rule = {
     const out: Report[] = [];
     const text = doc.text;
     if (!/day\b/.test(text)) return out;
-    const pub = publicationDate(layer(doc, 'meta', {}));
+    const pub = publicationDate(doc);
     for (const m of text.matchAll(WEEKDAY_DATE_RE)) {
       const written = `${m[1]}day`;
       const day = Number(m[2] ?? m[5]);
@@ -64,7 +67,7 @@ export const weekdayDateConflict: Rule = {
       out.push({
         start: m.index,
         end: m.index + m[0].length,
-        message: `${dateText}${m[6] ? '' : ` (${year}, the publication year)`} was a ${cap(actual)}, not a ${written}.`,
+        message: `${dateText}${m[6] ? '' : ` (${year}, taking the publication year)`} was a ${cap(actual)}, not a ${written}.`,
         related: [{ start: m.index, end: m.index + written.length, message: `weekday written: ${written}` }],
       });
     }

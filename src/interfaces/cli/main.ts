@@ -53,6 +53,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
 
   if (values['input-jsonl'] !== undefined) {
     if (positionals.length) throw new UsageError('give either a file or --input-jsonl, not both');
+    if (values.url !== undefined) throw new UsageError('give either --url or --input-jsonl, not both');
     const sum = await runJsonl(openInput(values['input-jsonl']), process.stdout, process.stderr, failOn as Severity | null);
     if (sum.failed) process.stderr.write(`trustlens: ${sum.failed} of ${sum.lines} lines could not be read\n`);
     if (sum.failed) return 2;
