@@ -82,7 +82,8 @@ export function searchQuotes(db: DB, words: string, limit = 20): SearchHit[] {
   try {
     return stmt.all(q, limit) as SearchHit[];
   } catch (e) {
-    if (!/fts5|syntax/i.test((e as Error).message)) throw e;
+    // An FTS5 syntax error ("fts5: syntax error near …", "no such column: x" for a stray colon).
+    if (!String((e as { code?: string }).code).startsWith('SQLITE_')) throw e;
     const plain = q.split(/\s+/).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
     try {
       return stmt.all(plain, limit) as SearchHit[];

@@ -1,8 +1,8 @@
 // Keeps a long run's peak memory flat. The engine leaves nothing behind between articles, but V8
 // sizes its heap from the allocation rate, so left alone the heap (and the peak RSS) creeps up with
 // the length of a run. A full collection whenever the heap has grown by `headroom` over the live
-// data makes the peak a function of the largest article, not of the corpus size, for about 1% of
-// the analysis time.
+// data makes the peak a function of the largest article, not of the corpus size. Measured on
+// PolNeAR: a worker collects about once per 100 articles at 64 MB of headroom.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 

@@ -6,8 +6,9 @@ import type { Task, TaskResult, WorkerMessage } from './protocol.ts';
 
 const BOOT = new URL('./worker-boot.js', import.meta.url);
 
-/** Tasks queued per worker: enough to cover a message round trip, few enough to stop promptly. */
-const PER_WORKER = 4;
+/** Tasks queued per worker: enough to cover a commit on the main thread (~50 ms for 200 articles)
+ * and a message round trip, few enough to stop promptly on Ctrl-C. */
+const PER_WORKER = 8;
 
 interface Pending {
   task: Task;

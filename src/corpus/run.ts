@@ -2,6 +2,7 @@
 // against the store (same id and hash → skipped), sent to a worker, and its rows handed to the
 // single writer, which commits in batches. Memory is bounded by the tasks in flight and one batch.
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import { analyseTask, type Analysers } from './analyse-task.ts';
 import { classifyInputs, countInputs, metaField, monthOf, readInputs, type InputItem } from './inputs.ts';
@@ -86,7 +87,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const pending = new Set<string>();
   let lastCommit = performance.now();
 
-  const keepHeap = heapKeeper(32 * 1024 * 1024);
+  const keepHeap = heapKeeper(128 * 1024 * 1024);
   const commit = () => {
     for (const id of store.flush()) pending.delete(id);
     lastCommit = performance.now();
@@ -136,6 +137,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     const t = performance.now();
     pool = await Pool.start(workers);
     tReady = performance.now();
+    lastCommit = tReady;
     eluReady = performance.eventLoopUtilization();
     s.startupSeconds = (tReady - t) / 1000;
     progress?.restartClock();

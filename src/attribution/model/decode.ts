@@ -69,15 +69,27 @@ function gap(x: TokenSpan, y: TokenSpan): number {
   return 0;
 }
 
-function nearest(target: TokenSpan, cands: TokenSpan[], ok: (c: TokenSpan) => boolean): TokenSpan | null {
+function nearest(target: TokenSpan, cands: readonly TokenSpan[] | undefined, ok?: (c: TokenSpan) => boolean): TokenSpan | null {
   let best: TokenSpan | null = null;
   let bestGap = Infinity;
+  if (!cands) return null;
   for (const c of cands) {
-    if (!ok(c)) continue;
+    if (ok && !ok(c)) continue;
     const g = gap(target, c);
     if (g < bestGap) { best = c; bestGap = g; }
   }
   return best;
+}
+
+function groupBy(spans: readonly TokenSpan[], key: (s: TokenSpan) => number): Map<number, TokenSpan[]> {
+  const m = new Map<number, TokenSpan[]>();
+  for (const s of spans) {
+    const k = key(s);
+    const list = m.get(k);
+    if (list) list.push(s);
+    else m.set(k, [s]);
+  }
+  return m;
 }
 
 export function buildAttributions(text: string, tokens: readonly Token[], spans: TokenSpan[], source = 'model'): Attribution[] {
@@ -90,25 +102,41 @@ export function buildAttributions(text: string, tokens: readonly Token[], spans:
     return { start, end, text: text.slice(start, end) };
   };
   const lastSentence = (s: TokenSpan) => tokens[s.b - 1].sentence;
+  // candidates are looked up by sentence and paragraph, so linking stays linear in the text
+  const cuesBySentence = groupBy(cues, (c) => c.sentence);
+  const cuesByParagraph = groupBy(cues, (c) => c.paragraph);
+  const sourcesBySentence = groupBy(sources, (c) => c.sentence);
 
   // cue -> source: nearest source in the cue's sentence, else in the sentence before (same paragraph)
   const sourceOf = new Map<TokenSpan, TokenSpan | null>();
   for (const c of cues) {
-    sourceOf.set(c, nearest(c, sources, (s) => s.sentence === c.sentence)
-      ?? nearest(c, sources, (s) => s.paragraph === c.paragraph && lastSentence(s) === c.sentence - 1));
+    sourceOf.set(c, nearest(c, sourcesBySentence.get(c.sentence))
+      ?? nearest(c, sourcesBySentence.get(c.sentence - 1), (s) => s.paragraph === c.paragraph && lastSentence(s) === c.sentence - 1));
   }
+
+  const cueFor = (q: TokenSpan): TokenSpan | null => {
+    const s0 = q.sentence;
+    const s1 = lastSentence(q);
+    let best: TokenSpan | null = null;
+    for (let s = s0; s <= s1; s++) {
+      const c = nearest(q, cuesBySentence.get(s));
+      if (c && (!best || gap(q, c) < gap(q, best))) best = c;
+    }
+    if (best) return best;
+    const before = nearest(q, cuesBySentence.get(s0 - 1), (c) => c.paragraph === q.paragraph);
+    const after = nearest(q, cuesBySentence.get(s1 + 1), (c) => c.paragraph === q.paragraph);
+    if (before || after) return !after || (before && gap(q, before) <= gap(q, after)) ? before : after;
+    return nearest(q, cuesByParagraph.get(q.paragraph)) ??
+      nearest(q, cuesByParagraph.get(q.paragraph - 1), (c) => c.b <= q.a);
+  };
 
   const attrOf = new Map<TokenSpan, string>();
   const out: Attribution[] = [];
   let nextAttr = 1;
   for (const q of contents) {
-    const s0 = q.sentence;
-    const s1 = lastSentence(q);
-    const cue =
-      nearest(q, cues, (c) => c.sentence >= s0 && c.sentence <= s1) ??
-      nearest(q, cues, (c) => c.paragraph === q.paragraph && (c.sentence === s0 - 1 || c.sentence === s1 + 1)) ??
-      nearest(q, cues, (c) => c.paragraph === q.paragraph) ??
-      nearest(q, cues, (c) => c.paragraph === q.paragraph - 1 && c.b <= q.a);
+    const cue = cueFor(q);
+    const span = charSpan(q);
+    if (span.end <= span.start) continue;
     let attribution: string;
     if (cue) {
       attribution = attrOf.get(cue) ?? `a${nextAttr++}`;
@@ -116,8 +144,6 @@ export function buildAttributions(text: string, tokens: readonly Token[], spans:
     } else {
       attribution = `a${nextAttr++}`;
     }
-    const span = charSpan(q);
-    if (span.end <= span.start) continue;
     const src = cue ? sourceOf.get(cue) ?? null : null;
     out.push({
       id: `m${out.length + 1}`,

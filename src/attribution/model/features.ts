@@ -246,32 +246,38 @@ export function paragraphSequences(sentences: readonly Sentence[], paragraphs: r
  * Feature ids for every token of the sequences: tokens.length * NUM_FEATURES base features, or,
  * given the first pass's labels (`stack`) and the base features, tokens.length *
  * NUM_STACK_FEATURES stacked ones. `into`, if large enough, is filled instead of a new array.
+ * Rows start at token `offset` (features of token t at row t - offset).
  * `cues` must come from withLexicon(); `mask` is the table size - 1 (a power of two - 1).
  */
 export function extractFeatures(
   tokens: readonly Token[], sentences: readonly Sentence[], seqs: readonly Sequence[],
   cues: CueClasses, mask: number, stack: Uint8Array | null = null, base: Uint32Array | null = null,
-  into: Uint32Array | null = null,
+  into: Uint32Array | null = null, offset = 0,
 ): Uint32Array {
-  const size = tokens.length * (stack ? NUM_STACK_FEATURES : NUM_FEATURES);
+  let last = offset;
+  for (const q of seqs) last = Math.max(last, q.tokenEnd);
+  const size = (last - offset) * (stack ? NUM_STACK_FEATURES : NUM_FEATURES);
   const out = into && into.length >= size ? into : new Uint32Array(size);
   if (stack) {
     if (!base) throw new Error('stacked features need the base features');
     const NS = NUM_STACK_FEATURES;
     const NB = NUM_FEATURES;
     const C = STACK_COPY.length;
-    for (let t = 0; t < tokens.length; t++) {
-      for (let j = 0; j < C; j++) out[t * NS + 16 + j] = base[t * NB + STACK_COPY[j] - 1];
+    for (const q of seqs) {
+      for (let t = q.tokenStart - offset; t < q.tokenEnd - offset; t++) {
+        for (let j = 0; j < C; j++) out[t * NS + 16 + j] = base[t * NB + STACK_COPY[j] - 1];
+      }
     }
   }
   const shift = Math.clz32(mask);
-  for (const q of seqs) paragraphFeatures(tokens, sentences, q.s0, q.s1, q.tokenStart, q.tokenEnd, cues, shift, stack, out);
+  for (const q of seqs) paragraphFeatures(tokens, sentences, q.s0, q.s1, q.tokenStart, q.tokenEnd, cues, shift, stack, out, offset);
   return out;
 }
 
 function paragraphFeatures(
   tokens: readonly Token[], sentences: readonly Sentence[], s0: number, s1: number,
   t0: number, t1: number, learned: CueClasses, shift: number, stack: Uint8Array | null, out: Uint32Array,
+  offset: number,
 ): void {
   const n = t1 - t0;
   ensure(n);
@@ -351,7 +357,7 @@ function paragraphFeatures(
   const NF = stack ? NUM_STACK_FEATURES : NUM_FEATURES;
   if (stack) stackScan(stack, sentences, s0, s1, t0, n);
   for (let i = 1; i <= n; i++) {
-    const o = (t0 + i - 1) * NF;
+    const o = (t0 - offset + i - 1) * NF;
     const wm1 = i > 1 ? W[i - 1] : W_BOS;
     const wm2 = i > 2 ? W[i - 2] : W_BOS;
     const pm1 = i > 1 ? P[i - 1] : POS_BOS;

@@ -10,22 +10,28 @@ import { loadModel } from './weights.ts';
 let baseBuf: Uint32Array = new Uint32Array(0);
 let extraBuf: Uint32Array = new Uint32Array(0);
 
-/** Runs the first-pass tagger, then the stacked tagger that reads its labels. Labels per token. */
+/**
+ * Runs the first-pass tagger, then each stacked tagger on the labels of the one before, one
+ * paragraph at a time (features are paragraph-local), so memory stays bounded on huge texts.
+ * Returns the last pass's label per token.
+ */
 export function tagTokens(
   model: { bits: number; taggers: TaggerWeights[]; cues: CueClasses },
   tokens: readonly Token[], sentences: readonly Sentence[], paragraphs: readonly Paragraph[],
 ): Uint8Array {
   const mask = (1 << model.bits) - 1;
-  const seqs = paragraphSequences(sentences, paragraphs);
-  const base = baseBuf = extractFeatures(tokens, sentences, seqs, model.cues, mask, null, null, baseBuf);
-  let labels = new Uint8Array(tokens.length);
-  for (const q of seqs) viterbi(model.taggers[0], base, q.tokenStart, q.tokenEnd - q.tokenStart, labels.subarray(q.tokenStart, q.tokenEnd));
-  for (let k = 1; k < model.taggers.length; k++) {
-    const extra = extraBuf = extractFeatures(tokens, sentences, seqs, model.cues, mask, labels, base, extraBuf);
-    labels = new Uint8Array(tokens.length);
-    for (const q of seqs) viterbi(model.taggers[k], extra, q.tokenStart, q.tokenEnd - q.tokenStart, labels.subarray(q.tokenStart, q.tokenEnd));
+  const passes = model.taggers.map(() => new Uint8Array(tokens.length));
+  for (const q of paragraphSequences(sentences, paragraphs)) {
+    const n = q.tokenEnd - q.tokenStart;
+    const one = [q];
+    const base = baseBuf = extractFeatures(tokens, sentences, one, model.cues, mask, null, null, baseBuf, q.tokenStart);
+    viterbi(model.taggers[0], base, 0, n, passes[0].subarray(q.tokenStart, q.tokenEnd));
+    for (let k = 1; k < model.taggers.length; k++) {
+      const extra = extraBuf = extractFeatures(tokens, sentences, one, model.cues, mask, passes[k - 1], base, extraBuf, q.tokenStart);
+      viterbi(model.taggers[k], extra, 0, n, passes[k].subarray(q.tokenStart, q.tokenEnd));
+    }
   }
-  return labels;
+  return passes[passes.length - 1];
 }
 
 /**
