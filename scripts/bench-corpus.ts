@@ -1,7 +1,8 @@
 // Corpus mode benchmark (run by npm run bench, or alone: npx tsx scripts/bench-corpus.ts [--quick]).
 // Each run is a fresh `trustlens corpus run` child process over PolNeAR texts given as JSONL:
-//  - throughput with 1 and 2 workers (articles/s once the workers are up, and end to end), and the
-//    ratio (target ≥ 1.8×; needs two idle cores, so the load average is printed beside it);
+//  - throughput with 1 and 2 workers (articles/s once the workers are up, and end to end; best of two
+//    alternating runs each), and the ratio (target ≥ 1.8×; needs two idle cores, so the load average
+//    is printed beside it);
 //  - peak RSS of the whole process (workers included) at 1,000 and 10,000 articles (target ≤ 1.2×).
 // --quick: 300 articles for throughput, 708 and 2,124 for memory.
 import { spawnSync } from 'node:child_process';
@@ -52,13 +53,15 @@ try {
   console.log('\n--- corpus mode (trustlens corpus run) ---');
   const nThroughput = quick ? 300 : 1_000;
   const input = jsonl(nThroughput);
-  const rates: number[] = [];
-  for (const w of [1, 2]) {
+  // Alternating runs, best of two per worker count: other jobs on a shared machine only ever slow
+  // a run down, so the best run is the closest to what the cores can do.
+  const best = [0, 0, 0];
+  for (const w of [1, 2, 1, 2]) {
     const m = run(input, w);
-    rates.push(m.rate);
+    best[w] = Math.max(best[w], m.rate);
     console.log(`corpus run, ${w} worker${w > 1 ? 's' : ' '}, ${nThroughput} articles: ${m.rate.toFixed(1)} articles/s after ${m.startup.toFixed(1)} s start-up (${m.endToEnd.toFixed(1)} end to end), load average ${load()}`);
   }
-  console.log(`corpus throughput 2 workers / 1 worker: ${(rates[1] / rates[0]).toFixed(2)}× (target ≥ 1.8×; ${os.availableParallelism()} cores here, shared)`);
+  console.log(`corpus throughput 2 workers / 1 worker (best of 2 each): ${best[2].toFixed(1)} / ${best[1].toFixed(1)} = ${(best[2] / best[1]).toFixed(2)}× (target ≥ 1.8×; ${os.availableParallelism()} cores here, shared)`);
   // Both sizes cycle through every PolNeAR text, so the longest article is in both runs.
   const sizes = quick ? [texts.length, 3 * texts.length] : [1_000, 10_000];
   const rss: number[] = [];

@@ -42,6 +42,19 @@ test('every planted defect is flagged on its span, and nothing else is', () => {
   assert.equal(text.slice(fig.related![0].start, fig.related![0].end), '340 homes', 'related: the other figure');
 });
 
+test('planted defects in other forms: a restated event, "who is 36", a weekday dated by the date line', () => {
+  const text = read('checks-planted-article-2.txt');
+  const got = analyze(text).findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${JSON.stringify(text.slice(f.start, f.end))}`);
+  assert.deepEqual(got, [
+    'pronoun-gender-mismatch "She"',
+    'figure-conflict "55 homes"',
+    'age-conflict "Smith, who is 36"',
+    'weekday-date-conflict "Friday, June 12"',
+    'proper-noun-case "paris"',
+    'proper-noun-case "kenya"',
+  ]);
+});
+
 test('findings come sorted by position', () => {
   const out = analyze(read('checks-planted-article.txt'));
   const starts = out.findings.map((f) => f.start);

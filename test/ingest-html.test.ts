@@ -110,3 +110,29 @@ test('HTML outputs validate against the output schema and the meta/trust fragmen
     assert.ok(trust(out.trust), `${name} trust: ${ajv.errorsText(trust.errors)}`);
   }
 });
+
+test('deeply nested or tag-soup pages end in a result quickly (Readability is quadratic in depth)', () => {
+  const cases = [
+    `<html><head><title>Deep</title></head><body>${'<div>'.repeat(30_000)}<p>The text at the bottom of it all.</p></body></html>`,
+    `<body>${'<p>x</p>\n<svg '.repeat(30_000)}</body>`,
+    `<body>${'>\n<svg'.repeat(200_000)}`,
+    `<body><p>hi</p>${'>\n<script>'.repeat(100_000)}`,
+    '<'.repeat(100_000),
+  ];
+  for (const html of cases) {
+    const t0 = Date.now();
+    const { page: info } = ingestHtml(html);
+    assert.ok(Date.now() - t0 < 10_000, 'bounded time');
+    assert.ok(Array.isArray(info.notes));
+  }
+  const deep = ingestHtml(cases[0]);
+  assert.match(deep.text, /The text at the bottom of it all\./);
+  assert.ok(deep.page.notes.some((n) => /nest more than/.test(n)));
+  assert.equal(deep.page.meta.headline?.value, 'Deep', 'the head is still read');
+});
+
+test('inputs with no element at all do not crash', () => {
+  for (const x of ['', 'just text', '<', '<!-- c -->', '<html></html>', '<?xml version="1.0"?><rss></rss>']) {
+    assert.doesNotThrow(() => analyzeHtml(x), JSON.stringify(x));
+  }
+});

@@ -59,6 +59,62 @@ export function stripScripts(html: string): string {
   return parts.join('');
 }
 
+// Readability (and linkedom's tree walks) are quadratic in nesting depth: 6,000 unclosed <div>s
+// take 24 s. Real pages nest under 100 deep (86 at most on the shared dev pages, counting
+// unclosed tags), so a deeper page is read without the DOM.
+const MAX_DEPTH = 600;
+const NO_DEPTH = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'command',
+  'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'tbody', 'thead', 'tfoot', 'rt', 'rp', 'colgroup', 'caption', 'html', 'head', 'body']);
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 58 || c === 95;
+}
+
+/**
+ * True when elements nest deeper than `limit` (end tags close; void and self-closing elements do
+ * not nest). A linear scan from each "<" to the next ">", as the HTML tokenizer reads a tag (a
+ * regex would rescan the same text for every "<" of a page without ">").
+ */
+export function nestsDeeperThan(html: string, limit: number): boolean {
+  let d = 0;
+  let i = 0;
+  let gt = -1;
+  while ((i = html.indexOf('<', i)) >= 0) {
+    if (gt < i) {
+      gt = html.indexOf('>', i);
+      if (gt < 0) return false;
+    }
+    let j = i + 1;
+    const close = html.charCodeAt(j) === 47;
+    if (close) j++;
+    const c0 = html.charCodeAt(j);
+    if (!((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90))) { i++; continue; }
+    let k = j + 1;
+    while (k < gt && isNameChar(html.charCodeAt(k))) k++;
+    i = gt + 1;
+    if (html.charCodeAt(gt - 1) === 47 || NO_DEPTH.has(html.slice(j, k).toLowerCase())) continue;
+    if (close) { if (d > 0) d--; } else if (++d > limit) return true;
+  }
+  return false;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+
+/** Text of markup without a DOM: block tags become paragraph breaks, other tags vanish. For degenerate pages only. */
+export function textFromMarkup(html: string): string {
+  return html
+    .replace(/<(?:\/?(?:p|div|section|article|h[1-6]|li|ul|ol|tr|table|blockquote|pre|header|footer|main)\b[^>]{0,2000}|br\s*\/?)>/gi, '\n\n')
+    .replace(/<[^>]{0,2000}>/g, '')
+    .replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (e, dec, hex, name) => {
+      const cp = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
+      if (cp >= 0) return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+      return ENTITIES[name.toLowerCase()] ?? e;
+    })
+    .split(/\n{2,}/)
+    .map((b) => b.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
 /** Looks like HTML rather than plain text: a doctype or an <html>/<head>/<body>/<p>/<div> tag near the start. */
 export function looksLikeHtml(s: string): boolean {
   const head = s.slice(0, 2048).trimStart().toLowerCase();
@@ -89,8 +145,13 @@ export function ingestHtml(input: string | Uint8Array, opts: IngestOptions = {})
     notes.push(`page markup is ${markup.length} characters; only the first ${MAX_PARSE_CHARS} were read`);
     markup = markup.slice(0, MAX_PARSE_CHARS);
   }
-  const { document } = parseHTML(markup);
   const url = opts.url ?? null;
+  if (nestsDeeperThan(markup, MAX_DEPTH)) {
+    notes.push(`elements nest more than ${MAX_DEPTH} deep; the page was read without a DOM (no Readability)`);
+    return shallowIngest(markup, url, notes, charset, charsetSource);
+  }
+  // linkedom leaves a document without any element null-rooted; give it one.
+  const { document } = parseHTML(/<[a-z]/i.test(markup) ? markup : `<html><body>${markup}</body></html>`);
   const read = readPage(document as never, url);
   const meta = metaFromMarkup(read);
   const ex = extractBody(document as unknown as Document, {
@@ -120,6 +181,25 @@ export function ingestHtml(input: string | Uint8Array, opts: IngestOptions = {})
     bodyLinks: ex.links.map((l) => ({ href: absolute(l.href, url), text: l.text })),
     extraction: ex.method,
     meta,
+  };
+  return { text, page };
+}
+
+/** A degenerate page: metadata from its <head> alone, text from the markup without a DOM. */
+function shallowIngest(markup: string, url: string | null, notes: string[], charset: string | null, charsetSource: string | null): Ingested {
+  const bodyAt = markup.search(/<body\b/i);
+  const headPart = bodyAt >= 0 ? markup.slice(0, bodyAt) : '';
+  const read = readPage(parseHTML(`<html>${nestsDeeperThan(headPart, MAX_DEPTH) ? '' : headPart}</html>`).document as never, url);
+  const meta = metaFromMarkup(read);
+  let text = textFromMarkup(bodyAt >= 0 ? markup.slice(bodyAt) : markup);
+  if (text.length > MAX_BODY_CHARS) {
+    const cut = text.lastIndexOf('\n\n', MAX_BODY_CHARS);
+    text = text.slice(0, cut > 0 ? cut : MAX_BODY_CHARS);
+    notes.push(`article body cut to ${text.length} characters (limit ${MAX_BODY_CHARS})`);
+  }
+  const page: PageInfo = {
+    ...read, notes: [...notes, ...read.notes], charset, charsetSource, byline: null, dropped: [], bodyLinks: [],
+    extraction: text ? 'fallback' : 'empty', meta,
   };
   return { text, page };
 }

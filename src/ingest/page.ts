@@ -66,7 +66,8 @@ export function readPage(doc: DomDoc, url: string | null): PageRead {
   const metaTags: Record<string, string[]> = {};
   // Meta and link tags live in <head> (meta in the body carry itemprop, read with microdata);
   // searching the head alone spares a walk of the whole page.
-  const head = doc.head ?? doc;
+  // linkedom's head getter throws on a document without an element.
+  const head = (doc.documentElement ? doc.head : null) ?? doc;
   for (const m of Array.from(head.getElementsByTagName('meta'))) {
     const key = m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv');
     const content = m.getAttribute('content');

@@ -2,9 +2,14 @@ import type { Paragraph, Sentence, Token } from '../../model/types.ts';
 import { CUE_LEXICON } from './lexicon.ts';
 import { labelType, NUM_LABELS } from './tagger.ts';
 
-// Integer feature hashing: token attributes are hashed once per token and templates combine them
-// with integer mixing, so no feature string is built. The hash helpers are module-local on
-// purpose: cross-module calls cost an accessor per call under tsx, and mix runs ~100 times a token.
+// Hashed feature extraction for the attribution tagger. One sequence per paragraph (content spans
+// cross sentence boundaries inside a paragraph, almost never across paragraphs). Every token gets
+// exactly NUM_FEATURES feature ids, laid out densely, so the tagger scores with flat loops.
+//
+// Integer feature hashing: word attributes are hashed once per word form and templates combine
+// them with integer multiplications, so no feature string is built. Everything on the hot path
+// is module-local on purpose: cross-module calls cost an accessor per call under tsx.
+
 /** FNV-1a over UTF-16 code units. */
 function strHash(s: string): number {
   let h = 0x811c9dc5;
@@ -23,10 +28,6 @@ for (let k = 0, h = 0x2545f491; k < SEED.length; k++) {
   h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + 0x6a09e667;
   SEED[k] = h >>> 0;
 }
-
-// Hashed feature extraction for the attribution tagger. One sequence per paragraph (content spans
-// cross sentence boundaries inside a paragraph, almost never across paragraphs). Every token gets
-// exactly NUM_FEATURES feature ids, laid out densely, so the tagger scores with flat loops.
 
 /** Learned cue classes per lower-cased word: 1 weak, 2 medium, 3 strong (share of uses inside a gold cue). */
 export type CueClasses = ReadonlyMap<string, number>;

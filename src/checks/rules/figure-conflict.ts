@@ -210,7 +210,8 @@ export const figureConflict: Rule = {
       }
     }
     const qs = all.filter((q) => (values.get(q.head)?.size ?? 0) <= 2 &&
-      (q.f.qualifier === null || FIRM_QUALIFIERS.has(q.f.qualifier)) && !contrasted(tokens, q.f));
+      (q.f.qualifier === null || FIRM_QUALIFIERS.has(q.f.qualifier)) &&
+      ![...q.mods].some((m) => CONTRAST.has(m)) && !contrasted(tokens, q.f));
     const out: Report[] = [];
     // Compared within groups that share a head noun, nearest first and at most LOOKBACK back,
     // so a text with thousands of figures stays linear.

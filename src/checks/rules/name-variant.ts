@@ -49,7 +49,8 @@ function isNameWord(w: string): boolean {
   if (c < 65 || c > 90 || w.length < 2) return false;
   for (let i = 1; i < w.length; i++) {
     const d = w.charCodeAt(i);
-    if (!((d >= 97 && d <= 122) || (d > 0xbf && LETTER_RE.test(w[i])))) return false;
+    if ((d === 39 || d === 0x2019) && i === 1) continue; // O'Connell, D’Amato
+    if (!((d >= 97 && d <= 122) || (d > 0xbf && LETTER_RE.test(w[i])) || (i === 2 && (w.charCodeAt(1) === 39 || w.charCodeAt(1) === 0x2019) && d >= 65 && d <= 90))) return false;
   }
   return true;
 }
@@ -69,7 +70,7 @@ function surnames(doc: Doc): Map<string, Person> {
   for (const e of layer(doc, 'entities', [])) {
     if (e.type !== 'person') continue;
     const w = e.name.split(/\s+/).filter((x) => /^[A-Z]/.test(x));
-    if (w.length >= 2) add(w[0], w[w.length - 1]);
+    if (w.length >= 2) add(w[0], w[w.length - 1].replace('’', "'"));
   }
   // "Forename Surname" token pairs (an initial may sit between: "Harry M. Reid").
   const tokens = layer(doc, 'tokens', []);
@@ -79,7 +80,7 @@ function surnames(doc: Doc): Map<string, Person> {
     let j = i + 1;
     if (/^[A-Z]\.?$/.test(tokens[j].text) && j + 1 < tokens.length) j++;
     const l = tokens[j].text;
-    if (tokens[j].sentence === tokens[i].sentence && isNameWord(l) && l.length >= 3 && !isForename(tokens[j].lower)) add(f, l);
+    if (tokens[j].sentence === tokens[i].sentence && isNameWord(l) && l.length >= 3 && !isForename(tokens[j].lower)) add(f, l.replace('’', "'"));
   }
   return out;
 }
@@ -103,7 +104,9 @@ function ownName(text: string, w: string, forenames: ReadonlySet<string>): boole
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     if (before.endsWith('-')) return true;
     const prev = PREV_WORD_RE.exec(before)?.[1];
-    if (prev && /^[A-Z]/.test(prev) && !forenames.has(prev)) {
+    // "Friday. O'Conell said": a word ending a sentence is no forename (an initial "M." may be).
+    const sentenceEnd = !!prev && prev.endsWith('.') && prev.length > 2;
+    if (prev && !sentenceEnd && /^[A-Z]/.test(prev) && !forenames.has(prev)) {
       const l = prev.toLowerCase();
       if (!HONORIFICS.has(l) && !TITLE_WORDS.has(l) && !TITLE_WORDS.has(l.replace(/\.$/, ''))) return true;
     }
@@ -128,9 +131,11 @@ export const nameVariant: Rule = {
     const seen = new Map<string, { first: number; count: number }>();
     for (const t of layer(doc, 'tokens', [])) {
       if (t.text.length < 4 || !isNameWord(t.text)) continue;
-      const s = seen.get(t.text);
+      // O’Neill and O'Neill are one spelling in two typefaces.
+      const w = t.text.replace('’', "'");
+      const s = seen.get(w);
       if (s) s.count++;
-      else seen.set(t.text, { first: t.start, count: 1 });
+      else seen.set(w, { first: t.start, count: 1 });
     }
     const out: Report[] = [];
     const done = new Set<string>();
@@ -147,7 +152,7 @@ export const nameVariant: Rule = {
       const ref = seen.get(surname);
       if (!ref || surname.length < 4) continue;
       for (const [w, at] of byInitial.get(surname[0]) ?? []) {
-        if (w === surname || done.has(w) || Math.abs(w.length - surname.length) > 2) continue;
+        if (w === surname || done.has(w) || done.has(surname) || Math.abs(w.length - surname.length) > 2) continue;
         const max = Math.min(w.length, surname.length) >= 9 ? 2 : 1;
         if (editDistance(w, surname, max) > max || inflected(w, surname) || skippable(w)) continue;
         // Someone else's surname when it comes with a forename of its own that the reference lacks.
@@ -159,6 +164,7 @@ export const nameVariant: Rule = {
         const slipIsW = at.count < ref.count || (at.count === ref.count && at.first > ref.first);
         const [bad, good, badAt, goodAt] = slipIsW ? [w, surname, at, ref] : [surname, w, ref, at];
         done.add(w);
+        done.add(surname);
         out.push({
           start: badAt.first,
           end: badAt.first + bad.length,
