@@ -3,6 +3,8 @@
 //   npm run eval                   full engine (analyzeDoc: rules + model + speaker resolution)
 //   npm run eval -- --model-only   the trained tagger alone (predictAttributions)
 //   options: --data <file>  --split dev,test  --keep (keep the temp dir)  --json <out.json>
+//            --holdout 0.1   score the last 10% of `train` instead (the slice `npm run train --
+//                            --holdout 0.1` leaves out; pair with TRUSTLENS_ATTRIBUTION_MODEL=<its --out>)
 //
 // Writes gold and prediction JSONL to a temp dir, runs ../shared/tools/score-attribution.mjs and
 // prints its report. Exits 2 when the shared data or scorer is absent.
@@ -29,7 +31,16 @@ if (!fs.existsSync(scorer)) {
   console.error(`scorer not found at ${scorer} (it lives in ../shared/tools beside the repo)`);
   process.exit(2);
 }
-const docs = loadPolnearOrExit(dataPath(argv)).filter((d) => splits.has(d.meta.origSplit));
+const holdIdx = argv.indexOf('--holdout');
+const all = loadPolnearOrExit(dataPath(argv));
+let docs = all.filter((d) => splits.has(d.meta.origSplit));
+if (holdIdx >= 0) {
+  // same slice as scripts/train-attribution.ts --holdout: the last share of the train articles
+  const train = all.filter((d) => d.meta.origSplit === 'train');
+  docs = train.slice(Math.round(train.length * (1 - Number(argv[holdIdx + 1]))));
+  splits.clear();
+  splits.add('train-holdout');
+}
 if (modelOnly && !loadModel()) {
   console.error('no model weights at models/attribution.bin.gz: run npm run train first');
   process.exit(2);

@@ -152,7 +152,7 @@ export function ingestHtml(input: string | Uint8Array, opts: IngestOptions = {})
   }
   // linkedom leaves a document without any element null-rooted; give it one.
   const { document } = parseHTML(/<[a-z]/i.test(markup) ? markup : `<html><body>${markup}</body></html>`);
-  const read = readPage(document as never, url);
+  const read = readPage(document as never, url, markup);
   const meta = metaFromMarkup(read);
   const ex = extractBody(document as unknown as Document, {
     authors: meta.authors?.map((a) => a.value.name) ?? [],
@@ -189,7 +189,8 @@ export function ingestHtml(input: string | Uint8Array, opts: IngestOptions = {})
 function shallowIngest(markup: string, url: string | null, notes: string[], charset: string | null, charsetSource: string | null): Ingested {
   const bodyAt = markup.search(/<body\b/i);
   const headPart = bodyAt >= 0 ? markup.slice(0, bodyAt) : '';
-  const read = readPage(parseHTML(`<html>${nestsDeeperThan(headPart, MAX_DEPTH) ? '' : headPart}</html>`).document as never, url);
+  const head = nestsDeeperThan(headPart, MAX_DEPTH) ? '' : headPart;
+  const read = readPage(parseHTML(/<html\b/i.test(head) ? `${head}<body></body></html>` : `<html>${head}<body></body></html>`).document as never, url);
   const meta = metaFromMarkup(read);
   let text = textFromMarkup(bodyAt >= 0 ? markup.slice(bodyAt) : markup);
   if (text.length > MAX_BODY_CHARS) {

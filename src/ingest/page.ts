@@ -61,7 +61,11 @@ function push(map: Record<string, string[]>, k: string, v: string): void {
 /** What readPage reads; ingestion adds the charset, the byline, the dropped blocks and the metadata. */
 export type PageRead = Pick<PageInfo, 'url' | 'lang' | 'title' | 'metaTags' | 'linkRels' | 'jsonld' | 'microdata' | 'links' | 'labels' | 'notes'>;
 
-export function readPage(doc: DomDoc, url: string | null): PageRead {
+/**
+ * `markup`, when given, is the page source: a page without "ld+json" or "itemprop" in it skips
+ * those searches (each is a walk of the whole DOM).
+ */
+export function readPage(doc: DomDoc, url: string | null, markup?: string): PageRead {
   const notes: string[] = [];
   const metaTags: Record<string, string[]> = {};
   // Meta and link tags live in <head> (meta in the body carry itemprop, read with microdata);
@@ -82,7 +86,8 @@ export function readPage(doc: DomDoc, url: string | null): PageRead {
 
   const jsonld: JsonLdNode[] = [];
   let script = 0;
-  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+  const scripts = markup === undefined || /ld\+json/i.test(markup) ? doc.getElementsByTagName('script') : [];
+  for (const s of Array.from(scripts)) {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     const src = s.textContent ?? '';
@@ -97,7 +102,7 @@ export function readPage(doc: DomDoc, url: string | null): PageRead {
   }
 
   const microdata: MicrodataProp[] = [];
-  const props = doc.querySelectorAll('[itemprop]');
+  const props = markup === undefined || markup.includes('itemprop') ? doc.querySelectorAll('[itemprop]') : [];
   for (let i = 0; i < props.length && i < MAX_ITEMPROPS; i++) {
     const el = props[i];
     const prop = collapse(el.getAttribute('itemprop')).split(' ')[0];

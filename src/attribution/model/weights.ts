@@ -113,11 +113,16 @@ export const MODEL_URL = new URL('../../../models/attribution.bin.gz', import.me
 
 let cached: LoadedModel | null | undefined;
 
-/** The committed model, loaded once on first use; null when the file is absent. */
+/**
+ * The committed model, loaded once on first use; null when the file is absent.
+ * TRUSTLENS_ATTRIBUTION_MODEL names another weight file (held-out tuning: a model trained with
+ * `npm run train -- --holdout 0.1 --out …`).
+ */
 export function loadModel(): LoadedModel | null {
   if (cached !== undefined) return cached;
   try {
-    cached = decodeModel(fs.readFileSync(MODEL_URL));
+    const override = process.env.TRUSTLENS_ATTRIBUTION_MODEL;
+    cached = decodeModel(fs.readFileSync(override ? override : MODEL_URL));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     cached = null;
