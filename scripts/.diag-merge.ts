@@ -8,7 +8,8 @@ import { dataPath, loadPolnearOrExit } from '../src/attribution/model/polnear.ts
 const argv = process.argv.slice(2);
 const all = loadPolnearOrExit(dataPath([]));
 const train = all.filter((d) => d.meta.origSplit === 'train');
-const docs = argv[0] === 'holdout' ? train.slice(Math.round(train.length * 0.9)) : all.filter((d) => d.meta.origSplit !== 'train');
+const part = Number(process.env.PART ?? 9);
+const docs = argv[0] === 'holdout' ? train.slice(Math.round(train.length * 0.1 * part), Math.round(train.length * 0.1 * (part + 1))) : all.filter((d) => d.meta.origSplit !== 'train');
 const toks = (s: string) => { const r: [number, number][] = []; const re = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu; let m; while ((m = re.exec(s))) r.push([m.index, m.index + m[0].length]); return r; };
 type S = { start: number; end: number };
 const stats: Record<string, Record<string, [number, number, number]>> = {};
@@ -26,7 +27,7 @@ for (const d of docs) {
       let ex = false, ov = false;
       for (const p of preds) { if (p.start === g.start && p.end === g.end) ex = true; if (ratio(d.text, g, p) >= 0.5) ov = true; }
       bump(sys, g.kind, ex, ov);
-      if (sys === 'merged' && g.kind === 'mixed' && !ex && argv.includes('--show') && examples++ < 25) {
+      if (sys === 'merged' && g.kind === (process.env.SHOWKIND ?? 'mixed') && !ex && argv.includes('--show') && examples++ < 25) {
         const mm = model.filter((p) => p.start < g.end && g.start < p.end).map((p) => `[M ${p.kind} ${p.start}-${p.end} cue=${p.cue?.text}] ${d.text.slice(p.start, p.end)}`);
         const rr = rules.filter((p) => p.start < g.end && g.start < p.end).map((p) => `[R ${p.kind} ${p.source} cue=${p.cue?.text}] ${d.text.slice(p.start, p.end)}`);
         console.log(`GOLD ${g.start}-${g.end} cue=${g.cue?.text}: ${d.text.slice(g.start, g.end)}\n  ${mm.join('\n  ')}\n  ${rr.join('\n  ')}`);

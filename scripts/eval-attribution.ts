@@ -5,6 +5,7 @@
 //   options: --data <file>  --split dev,test  --keep (keep the temp dir)  --json <out.json>
 //            --holdout 0.1   score the last 10% of `train` instead (the slice `npm run train --
 //                            --holdout 0.1` leaves out; pair with TRUSTLENS_ATTRIBUTION_MODEL=<its --out>)
+//            --holdout-part k   with --holdout: the k-th such share instead of the last
 //
 // Writes gold and prediction JSONL to a temp dir, runs ../shared/tools/score-attribution.mjs and
 // prints its report. Exits 2 when the shared data or scorer is absent.
@@ -37,7 +38,11 @@ let docs = all.filter((d) => splits.has(d.meta.origSplit));
 if (holdIdx >= 0) {
   // same slice as scripts/train-attribution.ts --holdout: the last share of the train articles
   const train = all.filter((d) => d.meta.origSplit === 'train');
-  docs = train.slice(Math.round(train.length * (1 - Number(argv[holdIdx + 1]))));
+  const f = Number(argv[holdIdx + 1]);
+  const partIdx = argv.indexOf('--holdout-part');
+  const k = partIdx >= 0 ? Number(argv[partIdx + 1]) : -1;
+  docs = k < 0 ? train.slice(Math.round(train.length * (1 - f)))
+    : train.slice(Math.round(train.length * f * k), Math.min(train.length, Math.round(train.length * f * (k + 1))));
   splits.clear();
   splits.add('train-holdout');
 }

@@ -7,6 +7,7 @@
 //
 // --holdout F trains on the first (1-F) of the train articles and reports content-span F1 on the
 // rest after each epoch (for choosing settings); the committed model is trained without it.
+// --holdout-part k holds out the k-th share of size F instead of the last one.
 // --pass1-only and --oracle-cues (pass 2 handed the gold cues) are diagnostics with --holdout.
 // --mix N averages N perceptrons trained in different orders (measured: no gain, so 1).
 import fs from 'node:fs';
@@ -28,6 +29,18 @@ function arg(name: string, def: number): number {
 const EPOCHS = arg('epochs', 7);
 const BITS = arg('bits', 14);
 const HOLDOUT = arg('holdout', 0);
+const HOLDOUT_PART = arg('holdout-part', -1);
+
+/**
+ * The held-out article range [h0, h1) of n train articles: the last HOLDOUT share, or with
+ * --holdout-part k the k-th such share from the start (more held-out articles to tune on, one
+ * model each). Same slicing as scripts/eval-attribution.ts --holdout.
+ */
+function holdoutRange(n: number): [number, number] {
+  if (HOLDOUT <= 0) return [n, n];
+  if (HOLDOUT_PART < 0) return [Math.round(n * (1 - HOLDOUT)), n];
+  return [Math.round(n * HOLDOUT * HOLDOUT_PART), Math.min(n, Math.round(n * HOLDOUT * (HOLDOUT_PART + 1)))];
+}
 const outIdx = process.argv.indexOf('--out');
 const OUT = outIdx >= 0 ? path.resolve(process.argv[outIdx + 1]) : path.join(REPO_ROOT, 'models/attribution.bin.gz');
 
@@ -231,9 +244,9 @@ function main(): void {
     const { tokens, sentences, paragraphs } = tokensStage.run(new Doc(doc.text));
     return { doc, tokens, sentences, paragraphs, gold: goldLabels(doc, tokens, sentences) };
   });
-  const nFit = HOLDOUT > 0 ? Math.round(prepared.length * (1 - HOLDOUT)) : prepared.length;
-  const fit = prepared.slice(0, nFit);
-  const held = prepared.slice(nFit);
+  const [h0, h1] = holdoutRange(prepared.length);
+  const fit = [...prepared.slice(0, h0), ...prepared.slice(h1)];
+  const held = prepared.slice(h0, h1);
   const learned = learnCues(fit);
   const cues = withLexicon(learned);
   const mask = (1 << BITS) - 1;

@@ -74,3 +74,28 @@ test("a model span on a rule quote's cue, speaker or channel is dropped", () => 
   const out = mergeAttributions([rule], [model, elsewhere]);
   assert.deepEqual(out.map((a) => a.start), [0, 90]);
 });
+
+test('a model mixed span that contains a rule direct quote and runs on beyond it replaces it', () => {
+  // He said the plan was “a disaster” for workers.
+  const rule = rec({ start: 20, end: 32, kind: 'direct', cue: span(3, 7, 'said'), speaker: span(0, 2, 'He') });
+  const model = rec({ start: 8, end: 44, kind: 'mixed', source: 'model', attribution: '1', cue: span(3, 7, 'said'), speaker: null });
+  const out = mergeAttributions([rule], [model]);
+  assert.equal(out.length, 1);
+  assert.deepEqual([out[0].start, out[0].end, out[0].kind], [8, 44, 'mixed']);
+  assert.equal(out[0].speaker?.text, 'He', 'the rule speaker fills the model gap');
+});
+
+test('a model span that is not mixed does not replace the rule direct quote it contains', () => {
+  const rule = rec({ start: 20, end: 32, kind: 'direct' });
+  const model = rec({ start: 8, end: 44, kind: 'indirect', source: 'model' });
+  const out = mergeAttributions([rule], [model]);
+  assert.deepEqual(out.map((a) => [a.start, a.end]), [[20, 32]]);
+});
+
+test('a model span replaces the rules’ own mixed quote it overlaps', () => {
+  const rule = rec({ start: 5, end: 60, kind: 'mixed', source: 'rule:mixed' });
+  const model = rec({ start: 12, end: 60, kind: 'mixed', source: 'model' });
+  const later = rec({ start: 70, end: 90, kind: 'indirect', source: 'model' });
+  const out = mergeAttributions([rule], [model, later]);
+  assert.deepEqual(out.map((a) => [a.start, a.end, a.source]), [[12, 60, 'model'], [70, 90, 'model']]);
+});

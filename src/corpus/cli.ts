@@ -11,10 +11,12 @@ import { openStore, StoreError } from './schema.ts';
 import { corpusStats, renderStats } from './stats.ts';
 
 export const CORPUS_USAGE = `Usage:
-  trustlens corpus run <folder | file.jsonl>... [--db corpus.sqlite] [--workers N]
+  trustlens corpus run <folder | file.jsonl>... [--db corpus.sqlite] [--workers N] [--max-bytes N]
+                   [--max-html-bytes N] [--retry-errors] [--force] [--format text|json] [--quiet]
   trustlens corpus stats [--db corpus.sqlite] [--format text|json]
   trustlens corpus export --table articles|quotes|entities|findings|trust [--format csv|jsonl] [--db …]
   trustlens corpus search "<words>" [--db corpus.sqlite] [--limit N] [--format text|json]
+See docs/corpus.md.
 `;
 
 class CorpusUsageError extends Error {}
