@@ -57,6 +57,8 @@ interface Cluster {
   named: boolean;
   group: boolean;
   descr: string;
+  /** Sentence of the latest name mention: a bare surname shared by relatives goes to the one just named. */
+  lastSentence: number;
 }
 
 export interface CorefResult {
@@ -194,7 +196,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
 
   const newCluster = (i: number, named: boolean): Cluster => {
     const c: Cluster = { id: `en${clusters.length + 1}`, order: clusters.length, members: [], names: [], longest: [], type: new Map(), heads: new Set(),
-      male: 0, female: 0, evidence: [], named, group: false, descr: mentions[i].text };
+      male: 0, female: 0, evidence: [], named, group: false, descr: mentions[i].text, lastSentence: mentions[i].sentence };
     clusters.push(c);
     byId.set(c.id, c);
     return c;
@@ -222,6 +224,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     let key = nameKey(m.text);
     key = ALIASES.get(key) ?? key;
     let c = byKey.get(key);
+    let candidates = 0;
     // A surname shared by relatives: the honorific or forename may point to the other bearer.
     if (c && m.gender !== 'unknown' && clusterGender(c.male, c.female) !== 'unknown' && clusterGender(c.male, c.female) !== m.gender) c = undefined;
     if (!c && (m.type === null || m.type === 'person' || m.type === 'organisation')) {
@@ -242,14 +245,19 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
           const og = clusterGender(o.male, o.female);
           if (m.gender !== 'unknown' && og !== 'unknown' && og !== m.gender) continue;
         }
-        // Ambiguous surnames go to the more prominent bearer, then the one introduced first.
-        const score = o.members.length * 100 - o.order;
+        // Ambiguous surnames go to a bearer named in this or the last two sentences ("Her
+        // husband, Tom Smith, … Smith said"), else to the more prominent, then the first introduced.
+        const recent = m.sentence - o.lastSentence <= 2 ? 1e6 + o.lastSentence * 1e3 : 0;
+        const score = recent + o.members.length * 100 - o.order;
         if (score > bestScore) { bestScore = score; bestC = o; }
+        candidates++;
       }
       c = bestC;
     }
     if (!c) { c = newCluster(i, true); }
-    byKey.set(key, c);
+    // A key several clusters could claim is decided afresh at each mention, not cached.
+    if (candidates <= 1) byKey.set(key, c);
+    c.lastSentence = m.sentence;
     join(c, i);
     c.names.push(w);
     if (w.length > c.longest.length) c.longest = w;
