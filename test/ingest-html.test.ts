@@ -94,20 +94,15 @@ test('The Trust Project claim in the text is recorded with its span', () => {
   assert.match(c.text, /member of The Trust Project/);
 });
 
-test('HTML outputs validate against the output schema and the meta/trust fragment', async () => {
+test('HTML outputs, meta and trust included, validate against the output schema', async () => {
   const { Ajv2020 } = await import('ajv/dist/2020.js');
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   const schema = JSON.parse(fs.readFileSync(new URL('../schema/analysis.schema.json', import.meta.url), 'utf8'));
-  const fragment = JSON.parse(fs.readFileSync(new URL('../schema/fragments/meta-trust.schema.json', import.meta.url), 'utf8'));
   const validate = ajv.compile(schema);
-  ajv.addSchema(fragment);
-  const meta = ajv.getSchema(`${fragment.$id}#/$defs/ArticleMeta`)!;
-  const trust = ajv.getSchema(`${fragment.$id}#/$defs/TrustReport`)!;
   for (const name of ['trust-full.html', 'trust-partial.html', 'trust-absent.html', 'jsonld-malformed.html', 'microdata.html', 'furniture.html', 'no-body.html', 'malformed-markup.html']) {
     const out = JSON.parse(JSON.stringify(analyzeHtml(page(name), { url: 'https://news.example/a' }))) as AnalysisOutput;
+    assert.ok(out.meta && out.trust, `${name}: meta and trust present`);
     assert.ok(validate(out), `${name}: ${ajv.errorsText(validate.errors)}`);
-    assert.ok(meta(out.meta), `${name} meta: ${ajv.errorsText(meta.errors)}`);
-    assert.ok(trust(out.trust), `${name} trust: ${ajv.errorsText(trust.errors)}`);
   }
 });
 
