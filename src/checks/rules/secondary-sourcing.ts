@@ -1,7 +1,7 @@
 import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
 import type { Span } from '../../model/types.ts';
-import { layer, spanIndexAt } from '../helpers.ts';
+import { layer } from '../helpers.ts';
 import { nameKey, OUTLET_HEADS, OUTLET_NAMES } from '../../nlp/gazetteer/outlets.ts';
 
 // Words obtained through another outlet: a quote's channel naming an outlet ("told Reuters"), or
@@ -54,8 +54,8 @@ export const secondarySourcing: Rule = {
       if (!outlet) continue;
       const start = m.index;
       const end = m.index + m[0].length - m[1].length + outlet.length;
-      // Already reported through a quote's channel (channels do not overlap one another).
-      if (spanIndexAt(spans, start) >= 0 || spanIndexAt(spans, end - 1) >= 0) continue;
+      // Already reported through a quote's channel, which may sit inside this match ("told the AP").
+      if (spans.some((s) => s.start < end && s.end > start)) continue;
       out.push({ start, end, message: `Information obtained through another outlet (${outlet.replace(/^the /, 'The ')}).` });
     }
     return out;
