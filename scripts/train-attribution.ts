@@ -3,11 +3,13 @@
 // Deterministic: the same data gives the same file. See docs/model.md.
 //
 //   npm run train [-- --data <file> --out <file> --epochs 7 --epochs2 4 --passes 2 --bits 14
-//                    --folds 4 --mix 1 --holdout 0.1 --pass1-only --oracle-cues --verbose]
+//                    --folds 4 --mix 1 --holdout 0.1 --holdout-part k --min-cue 3 --pass1-only
+//                    --oracle-cues --verbose]
 //
 // --holdout F trains on the first (1-F) of the train articles and reports content-span F1 on the
 // rest after each epoch (for choosing settings); the committed model is trained without it.
 // --holdout-part k holds out the k-th share of size F instead of the last one.
+// --min-cue N: a word needs N uses inside gold cues to get a learned cue class (default 3).
 // --pass1-only and --oracle-cues (pass 2 handed the gold cues) are diagnostics with --holdout.
 // --mix N averages N perceptrons trained in different orders (measured: no gain, so 1).
 import fs from 'node:fs';
@@ -30,6 +32,7 @@ const EPOCHS = arg('epochs', 7);
 const BITS = arg('bits', 14);
 const HOLDOUT = arg('holdout', 0);
 const HOLDOUT_PART = arg('holdout-part', -1);
+const MIN_CUE = arg('min-cue', 3);
 
 /**
  * The held-out article range [h0, h1) of n train articles: the last HOLDOUT share, or with
@@ -110,7 +113,7 @@ function learnCues(prepared: Prepared[]): Map<string, number> {
   }
   const out = new Map<string, number>();
   for (const [w, c] of inCue) {
-    if (c < 3) continue;
+    if (c < MIN_CUE) continue;
     const r = c / (total.get(w) ?? c);
     const cls = r >= 0.5 ? 3 : r >= 0.2 ? 2 : r >= 0.05 ? 1 : 0;
     if (cls) out.set(w, cls);

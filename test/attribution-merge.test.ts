@@ -78,7 +78,7 @@ test("a model span on a rule quote's cue, speaker or channel is dropped", () => 
 test('a model mixed span that contains a rule direct quote and runs on beyond it replaces it', () => {
   // He said the plan was “a disaster” for workers.
   const rule = rec({ start: 20, end: 32, kind: 'direct', cue: span(3, 7, 'said'), speaker: span(0, 2, 'He') });
-  const model = rec({ start: 8, end: 44, kind: 'mixed', source: 'model', attribution: '1', cue: span(3, 7, 'said'), speaker: null });
+  const model = rec({ start: 8, end: 44, kind: "mixed", source: "model", attribution: "1", cue: span(0, 7, "He said"), speaker: null });
   const out = mergeAttributions([rule], [model]);
   assert.equal(out.length, 1);
   assert.deepEqual([out[0].start, out[0].end, out[0].kind], [8, 44, 'mixed']);
@@ -98,4 +98,12 @@ test('a model span replaces the rules’ own mixed quote it overlaps', () => {
   const later = rec({ start: 70, end: 90, kind: 'indirect', source: 'model' });
   const out = mergeAttributions([rule], [model, later]);
   assert.deepEqual(out.map((a) => [a.start, a.end, a.source]), [[12, 60, 'model'], [70, 90, 'model']]);
+});
+
+test('a model mixed span on another cue than the rule quote does not replace it', () => {
+  // “A,” the judge exclaimed, “B.” — the model read all of it as one span on "said" elsewhere
+  const rule = rec({ start: 0, end: 20, kind: 'direct', cue: span(32, 41, 'exclaimed') });
+  const model = rec({ start: 0, end: 60, kind: 'mixed', source: 'model', cue: span(70, 74, 'said') });
+  const out = mergeAttributions([rule], [model]);
+  assert.deepEqual(out.map((a) => [a.start, a.end]), [[0, 20]]);
 });

@@ -48,6 +48,18 @@ function opensHere(text: string, i: number, pStart: number, pEnd: number): boole
   return !isWordChar(prev) && prev !== 0x2e && prev !== 0x2c;
 }
 
+/**
+ * A mark placed as a closer: after a non-space and before a space, punctuation or the paragraph
+ * end. Copy that mixes curly and straight marks (`“Roads are crumbling," she said. "Families…”`,
+ * `“Apparently not,“`) closes a quote with the wrong family's mark; read by position, it still closes.
+ */
+function closesHere(text: string, i: number, pStart: number, pEnd: number): boolean {
+  if (i <= pStart) return false;
+  const prev = text.charCodeAt(i - 1);
+  const next = i + 1 < pEnd ? text.charCodeAt(i + 1) : 32;
+  return !isSpace(prev) && !isWordChar(next);
+}
+
 /** `doubled` is two apostrophes used as a double quote (`''A,'' he said`: NYT wire copy). */
 type Family = 'curly' | 'straight' | 'doubled' | 'low' | 'guillemet';
 
@@ -117,7 +129,9 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuotePair
       switch (top.fam) {
         case 'curly':
           if (c === RDQ) { emit(top, i + 1, i); top = null; nested = null; }
-          else if (c === LDQ) {
+          else if ((c === LDQ || (c === STRAIGHT && nested === null)) && closesHere(text, i, pStart, pEnd)) {
+            emit(top, i + 1, i); top = null; nested = null;
+          } else if (c === LDQ) {
             // A second opener with none closed: the first quote lost its closing mark.
             let e = i;
             while (e > top.pos + 1 && isSpace(text.charCodeAt(e - 1))) e--;
@@ -130,7 +144,9 @@ export function scanQuotes(text: string, paragraphs: readonly Span[]): QuotePair
           break;
         case 'straight':
           if (c === STRAIGHT) { emit(top, i + 1, i); top = null; nested = null; }
-          else if (c === RDQ && nested === null) { emit(top, i + 1, i); top = null; }
+          else if ((c === RDQ || c === LDQ) && nested === null && (c === RDQ || closesHere(text, i, pStart, pEnd))) {
+            emit(top, i + 1, i); top = null;
+          }
           else if (nested === null && (c === LDQ || c === LOW || c === LGUIL)) {
             nested = c === LDQ ? 'curly' : c === LOW ? 'low' : 'guillemet';
           }
