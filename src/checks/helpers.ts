@@ -1,5 +1,5 @@
 import type { Doc, LayerName, Layers } from '../model/doc.ts';
-import type { Span, Token } from '../model/types.ts';
+import type { Span } from '../model/types.ts';
 import { scanQuotes } from '../attribution/quote-marks.ts';
 import { nlp, its } from '../nlp/wink.ts';
 
@@ -19,17 +19,7 @@ export function memo<T>(doc: Doc, key: string, make: () => T): T {
   return m.get(key) as T;
 }
 
-/** Index of the first token ending after `offset` (tokens.length when none). */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { tokenAt } from '../model/offsets.ts';
 
 /** Index of the span containing `offset` in sorted, disjoint spans, or -1. */
 export function spanIndexAt(spans: readonly Span[], offset: number): number {

@@ -25,14 +25,4 @@ export function quotedTokens(tokens: readonly Token[], sentences: readonly Sente
   return out;
 }
 
-/** Index of the token starting at or containing `offset` (tokens are sorted). */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { tokenAt } from '../model/offsets.ts';
