@@ -204,3 +204,13 @@ test('a straight quote nested in a curly one is not taken for its closer', () =>
   const text = '“They called it "fake," and moved on,” she said.';
   assert.deepEqual(quotes(text), ['“They called it "fake," and moved on,”']);
 });
+
+test('a new sentence whose cue has content of its own does not claim the quote before it', () => {
+  const text = 'The baker spoke first. “Flour costs twice what it did.” Ortiz added that the shop would stay open.';
+  const list = rules(text);
+  const q = find(list, '“Flour');
+  assert.notEqual(q.speaker?.text, 'Ortiz');
+  // …while a short "Ortiz said." after a full stop still attributes the quote.
+  const short = rules('“Flour costs twice what it did.” Ortiz said.');
+  assert.equal(find(short, '“Flour').speaker?.text, 'Ortiz');
+});

@@ -211,6 +211,9 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       }
       if (!isCueWord(t.lower, true) || !isVerbLike(t)) continue;
       if (i > a && tokens[i - 1].pos === 'DET') continue;
+      // A new sentence whose cue carries content of its own ("Smith added that …") is another
+      // attribution, not this quote's: the quote floats and takes the previous speaker.
+      if (!continues && (tokens[i + 1]?.lower === 'that' || b - i > 10)) return null;
       const f = describe(i, a, b, 'rule:direct-after');
       if (!f) continue;
       // The speaker must open the clause ("he said", "Smith, a doctor, said") or follow the cue.
