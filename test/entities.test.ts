@@ -112,3 +112,11 @@ test('entity ids follow the order of first mention', () => {
   const firsts = r.entities.map((e) => r.mentions.findIndex((m) => m.id === e.mentions[0]));
   assert.deepEqual(firsts, [...firsts].sort((a, b) => a - b));
 });
+
+test('local-government titles ("Councillor", "Alderwoman") are not part of the canonical name', () => {
+  const r = analyse('Councillor James Whitby chairs the committee. Alderwoman Rosa Vance disagreed.');
+  const james = entityOf(r, 'James Whitby');
+  assert.equal(james?.name, 'James Whitby');
+  assert.equal(james?.gender, 'male', 'the forename counts once the title is split off');
+  assert.equal(entityOf(r, 'Rosa Vance')?.name, 'Rosa Vance');
+});

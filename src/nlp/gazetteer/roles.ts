@@ -25,7 +25,8 @@ first lady gentleman uncle presidential candidate nominee hopeful frontrunner fr
 incumbent then-president then-candidate house senate u.s. us white press national security homeland
 education energy labor labour trade agriculture transportation treasury veterans affairs environment
 justice economy culture sports social media chief-of-staff staff adviser advisor aide counsel envoy
-special`.split(/\s+/));
+special councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
+assemblymember superintendent provost dean`.split(/\s+/));
 
 /** Singular nouns naming a person by role; with gender where the noun states one. */
 export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
@@ -41,12 +42,13 @@ export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
     colleague spokesperson deputy counsel partner chairperson surgeon pilot farmer citizen survivor defendant
     suspect plaintiff prisoner detainee volunteer organizer organiser blogger commentator historian psychologist
     engineer architect entrepreneur billionaire millionaire businessperson staffer aide-de-camp veteran athlete
-    president-elect speaker whip host anchor sponsor governor-elect mayor-elect sen rep gov`.split(/\s+/)) {
+    president-elect speaker whip host anchor sponsor governor-elect mayor-elect sen rep gov councillor councilor
+    superintendent provost dean`.split(/\s+/)) {
     if (w) m.set(w, 'unknown');
   }
-  for (const w of `spokesman chairman congressman businessman father husband son brother man boy king prince
+  for (const w of `councilman alderman assemblyman spokesman chairman congressman businessman father husband son brother man boy king prince
     grandfather uncle nephew gentleman widower actor waiter boyfriend monk stepfather`.split(/\s+/)) if (w) m.set(w, 'male');
-  for (const w of `spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister woman girl queen
+  for (const w of `councilwoman alderwoman assemblywoman spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister woman girl queen
     princess grandmother aunt niece lady widow actress waitress girlfriend nun stepmother`.split(/\s+/)) if (w) m.set(w, 'female');
   return m;
 })();
