@@ -136,6 +136,16 @@ test('name-variant: a surname one edit away from a full name is flagged on the r
   assert.equal(text.slice(f[0].start, f[0].end), 'Rahmen');
 });
 
+test('name-variant: a slip in the first letter, with the same forename, even when the surname is a word', () => {
+  const text = 'Helen Carver, a retired teacher, lost her kitchen. Carver said the water rose fast. Later, Helen Karver said she would stay with her daughter.';
+  const f = run('name-variant', docOf(text));
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].start, f[0].end), 'Karver');
+  // Two people with different forenames and such surnames are two people.
+  const two = 'Helen Carver spoke first. Then Mark Karver, a neighbour, spoke. Carver and Karver agreed.';
+  assert.deepEqual(run('name-variant', docOf(two)), []);
+});
+
 test('name-variant: silent on relatives, possessives and someone else\'s name', () => {
   const text = 'Aisha Rahman and her brother Omar Rahman spoke. The Rahmans left. Rahman\'s shop closed.';
   assert.deepEqual(run('name-variant', docOf(text)), []);

@@ -17,6 +17,13 @@ const PREV_WORD_RE = /([\p{L}.'’-]+)\s*$/u;
 const NEXT_WORD_RE = /^\s+([A-Z]\p{L}*)/u;
 const STOP = new Set([...MONTHS, ...WEEKDAYS]);
 const MAX_SCANS = 30;
+const MAX_PEOPLE = 200;
+
+/** Where a capitalised word is first used, and how often. */
+interface Seen {
+  first: number;
+  count: number;
+}
 
 /** Optimal-string-alignment distance, or max+1 as soon as it must exceed max. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -128,7 +135,7 @@ export const nameVariant: Rule = {
     const people = surnames(doc);
     if (people.size === 0) return [];
     const text = doc.text;
-    const seen = new Map<string, { first: number; count: number }>();
+    const seen = new Map<string, Seen>();
     for (const t of layer(doc, 'tokens', [])) {
       if (t.text.length < 4 || !isNameWord(t.text)) continue;
       // O’Neill and O'Neill are one spelling in two typefaces.
@@ -140,8 +147,21 @@ export const nameVariant: Rule = {
     const out: Report[] = [];
     const done = new Set<string>();
     let scans = 0;
+    const report = (w: string, at: Seen, surname: string, ref: Seen): void => {
+      // The rarer spelling is the slip; on a tie, the later one.
+      const slipIsW = at.count < ref.count || (at.count === ref.count && at.first > ref.first);
+      const [bad, good, badAt, goodAt] = slipIsW ? [w, surname, at, ref] : [surname, w, ref, at];
+      done.add(w);
+      done.add(surname);
+      out.push({
+        start: badAt.first,
+        end: badAt.first + bad.length,
+        message: `"${bad}" looks like a misspelling of "${good}", used ${goodAt.count === 1 ? 'once' : `${goodAt.count} times`} elsewhere.`,
+        related: [{ start: goodAt.first, end: goodAt.first + good.length, message: `spelled "${good}" here` }],
+      });
+    };
     // Candidates share the first letter with the surname: bucket the words by it.
-    const byInitial = new Map<string, [string, { first: number; count: number }][]>();
+    const byInitial = new Map<string, [string, Seen][]>();
     for (const e of seen) {
       const k = e[0][0];
       const b = byInitial.get(k);
@@ -160,17 +180,24 @@ export const nameVariant: Rule = {
         if (other && [...other.forenames].some((f) => !person.forenames.has(f))) continue;
         // Each check scans the text once; a pathological text cannot make this quadratic.
         if (++scans > MAX_SCANS || ownName(text, w, person.forenames)) continue;
-        // The rarer spelling is the slip; on a tie, the later one.
-        const slipIsW = at.count < ref.count || (at.count === ref.count && at.first > ref.first);
-        const [bad, good, badAt, goodAt] = slipIsW ? [w, surname, at, ref] : [surname, w, ref, at];
-        done.add(w);
-        done.add(surname);
-        out.push({
-          start: badAt.first,
-          end: badAt.first + bad.length,
-          message: `"${bad}" looks like a misspelling of "${good}", used ${goodAt.count === 1 ? 'once' : `${goodAt.count} times`} elsewhere.`,
-          related: [{ start: goodAt.first, end: goodAt.first + good.length, message: `spelled "${good}" here` }],
-        });
+        report(w, at, surname, ref);
+      }
+    }
+    // One forename with two surnames one edit apart, the first letter included ("Helen Carver" …
+    // "Helen Karver"), which the bucketing by initial above cannot see. A shared forename is what
+    // makes it one person; relatives share the surname, not the forename.
+    const full = [...people].filter(([sn]) => sn.length >= 4 && seen.has(sn)).slice(0, MAX_PEOPLE);
+    for (let i = 0; i < full.length; i++) {
+      for (let j = i + 1; j < full.length; j++) {
+        const [s1, p1] = full[i];
+        const [s2, p2] = full[j];
+        if (s1[0] === s2[0] || done.has(s1) || done.has(s2) || Math.abs(s1.length - s2.length) > 1) continue;
+        if (![...p1.forenames].some((f) => p2.forenames.has(f))) continue;
+        const [a1, a2] = [seen.get(s1)!, seen.get(s2)!];
+        // Only the slip must not be a word of its own: "Carver" is a word and a fine surname.
+        const slip = a2.count < a1.count || (a2.count === a1.count && a2.first > a1.first) ? s2 : s1;
+        if (editDistance(s1, s2, 1) > 1 || inflected(s1, s2) || skippable(slip)) continue;
+        report(s2, a2, s1, a1);
       }
     }
     // Forename slips of one surname: "Katarzyna Nowak" … "Katarzina Nowak", unless both are real forenames (Mark/Mary).
