@@ -210,7 +210,11 @@ test('a new sentence whose cue has content of its own does not claim the quote b
   const list = rules(text);
   const q = find(list, '“Flour');
   assert.notEqual(q.speaker?.text, 'Ortiz');
-  // …while a short "Ortiz said." after a full stop still attributes the quote.
+  const clause = rules('The baker spoke first. “Flour costs twice what it did.” Ortiz said the shop would stay open.');
+  assert.notEqual(find(clause, '“Flour').speaker?.text, 'Ortiz');
+  // …while a short "Ortiz said." or "Ortiz said in a statement." still attributes the quote.
   const short = rules('“Flour costs twice what it did.” Ortiz said.');
   assert.equal(find(short, '“Flour').speaker?.text, 'Ortiz');
+  const channel = rules('“Flour costs twice what it did.” Ortiz said in a statement.');
+  assert.equal(find(channel, '“Flour').speaker?.text, 'Ortiz');
 });

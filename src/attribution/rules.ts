@@ -186,6 +186,12 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     return { cue: tokSpan(cue), speaker: span(sp), channel: findChannel(text, windowStart, windowEnd), source };
   };
 
+  /** A verb in tokens [from, to]: a clause of its own ("Carver said her neighbours had helped"). */
+  const hasVerb = (from: number, to: number): boolean => {
+    for (let k = from; k <= to; k++) if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') return true;
+    return false;
+  };
+
   /** `“…,” he said` / `“…” — said Smith`: the cue must come within a few tokens of the mark. */
   const attributionAfter = (p: QuotePair, para: Paragraph): Found | null => {
     // A multi-paragraph quote's attribution follows its last paragraph.
@@ -213,7 +219,7 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       if (i > a && tokens[i - 1].pos === 'DET') continue;
       // A new sentence whose cue carries content of its own ("Smith added that …") is another
       // attribution, not this quote's: the quote floats and takes the previous speaker.
-      if (!continues && (tokens[i + 1]?.lower === 'that' || b - i > 10)) return null;
+      if (!continues && (tokens[i + 1]?.lower === 'that' || b - i > 10 || hasVerb(i + 1, b))) return null;
       const f = describe(i, a, b, 'rule:direct-after');
       if (!f) continue;
       // The speaker must open the clause ("he said", "Smith, a doctor, said") or follow the cue.
