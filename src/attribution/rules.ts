@@ -1,3 +1,4 @@
+import { firstStartingFrom, lastStartingAtOrBefore } from '../model/offsets.ts';
 import type { Attribution, Paragraph, TextSpan, Token } from '../model/types.ts';
 import { findChannel } from './channel.ts';
 import { isCueWord, isNamingCue, takesListener } from './cues.ts';
@@ -91,16 +92,7 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
   const nTok = tokens.length;
 
   // Token lookups by character offset (binary search; tokens are in text order).
-  const firstTokenFrom = (pos: number): number => {
-    let lo = 0;
-    let hi = nTok;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstTokenFrom = (pos: number): number => firstStartingFrom(tokens, pos);
   const span = (r: TokenRange | null): TextSpan | null =>
     r ? { start: tokens[r.from].start, end: tokens[r.to].end, text: text.slice(tokens[r.from].start, tokens[r.to].end) } : null;
   const tokSpan = (i: number): TextSpan => ({ start: tokens[i].start, end: tokens[i].end, text: tokens[i].text });
@@ -116,16 +108,7 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     while (pi + 1 < paragraphs.length && paragraphs[pi + 1].start <= tokens[i].start) pi++;
     tokPara[i] = pi;
   }
-  const paraOf = (pos: number): Paragraph => {
-    let lo = 0;
-    let hi = paragraphs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (paragraphs[mid].start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return paragraphs[lo];
-  };
+  const paraOf = (pos: number): Paragraph => paragraphs[lastStartingAtOrBefore(paragraphs, pos)];
   // A full stop glued to a bracket or word ("(D-Mo.)", "U.S.") does not end the sentence.
   const isTerminal = (t: Token): boolean => {
     if (t.pos !== 'PUNCT' || (t.text !== '.' && t.text !== '?' && t.text !== '!')) return false;

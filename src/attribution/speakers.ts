@@ -1,3 +1,4 @@
+import { firstStartingFrom, lastStartingAtOrBefore } from '../model/offsets.ts';
 import { defineStage } from '../pipeline/stage.ts';
 import type { Attribution, Entity, Gender, Mention, Quote, Sentence, Token } from '../model/types.ts';
 import { mentionInfo, rankAntecedents, type MentionInfo } from '../nlp/coref.ts';
@@ -12,18 +13,6 @@ const RECENT_SPEAKER_BONUS = 1;
 const RUN_SENTENCES = 3;
 
 interface Resolved { entity: string; sentence: number; paragraph: number; end: number }
-
-/** First mention index whose start is >= offset. */
-function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 // Where a speaker phrase's head ends: appositions, relative clauses and prepositional tails follow it.
 const HEAD_END = /,|\(|[—–]|\s(?:who|whom|which|that|of|for|at|from|with|in|on|to)\s/g;
@@ -76,16 +65,7 @@ export function resolveSpeakers(
   const isPerson = (e: string): boolean => { const t = byId.get(e)?.type; return t === 'person' || t === 'unnamed'; };
   const genderOf = (e: string): Gender => byId.get(e)?.gender ?? 'unknown';
   const countOf = (e: string): number => byId.get(e)?.mentions.length ?? 0;
-  const sentenceAt = (offset: number): number => {
-    let lo = 0;
-    let hi = sentences.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentences[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const sentenceAt = (offset: number): number => lastStartingAtOrBefore(sentences, offset);
 
   const order = attributions.map((_, i) => i).sort((a, b) => attributions[a].start - attributions[b].start);
   const out: Quote[] = new Array(attributions.length);
@@ -103,7 +83,7 @@ export function resolveSpeakers(
     } else if (sp) {
       const sSent = sentenceAt(sp.start);
       const para = sentences[sSent].paragraph;
-      const from = firstMentionFrom(mentions, sp.start);
+      const from = firstStartingFrom(mentions, sp.start);
       const h = headMention(text, mentions, from, sp.start, sp.end);
       const word = (h >= 0 ? mentions[h].text : sp.text).toLowerCase().trim();
       if (RELATIVE.has(word)) {
@@ -160,7 +140,7 @@ function otherSubjectBetween(
 ): boolean {
   // Only a subject the pronoun could refer to interrupts the run ("Mrs. Clinton will…" does not, for "he").
   const want = mentions[h].gender;
-  for (let k = firstMentionFrom(mentions, prev.end); k < h; k++) {
+  for (let k = firstStartingFrom(mentions, prev.end); k < h; k++) {
     const e = entityOf[k];
     if (!e || e === prev.entity || !info[k].subject || info[k].quoted || mentions[k].kind === 'pronoun' || !isPerson(e)) continue;
     const g = genderOf(e);
@@ -182,13 +162,13 @@ function inferSpeaker(
   const s = sentenceAt(a.start);
   const para = sentences[s].paragraph;
   const lastQuoteSentence = sentenceAt(Math.max(a.start, a.end - 1));
-  let k = firstMentionFrom(mentions, sentences[s].start);
+  let k = firstStartingFrom(mentions, sentences[s].start);
   for (; k < mentions.length && mentions[k].sentence <= lastQuoteSentence; k++) {
     const e = entityOf[k];
     if (!info[k].quoted && (mentions[k].kind !== 'nominal' || (e && isPerson(e)))) return null;
   }
   if (s > 0 && sentences[s - 1].paragraph === para) {
-    for (let j = firstMentionFrom(mentions, sentences[s - 1].start); j < mentions.length && mentions[j].sentence === s - 1; j++) {
+    for (let j = firstStartingFrom(mentions, sentences[s - 1].start); j < mentions.length && mentions[j].sentence === s - 1; j++) {
       const e = entityOf[j];
       if (info[j].subject && !info[j].quoted && e && isPerson(e)) return e;
     }

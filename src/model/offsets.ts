@@ -11,3 +11,20 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   }
   return lo;
 }
+
+/** Index of the first span starting at or after `offset` (spans.length when none); spans are sorted. */
+export function firstStartingFrom(spans: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last span starting at or before `offset` (0 when none); spans are sorted. */
+export function lastStartingAtOrBefore(spans: readonly { start: number }[], offset: number): number {
+  return Math.max(0, firstStartingFrom(spans, offset + 1) - 1);
+}

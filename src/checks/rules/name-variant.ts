@@ -25,6 +25,9 @@ interface Seen {
   count: number;
 }
 
+/** Whether spelling `a` is the slip against `b`: the rarer one; on a tie, the later one. */
+const isSlip = (a: Seen, b: Seen): boolean => a.count < b.count || (a.count === b.count && a.first > b.first);
+
 /** Optimal-string-alignment distance, or max+1 as soon as it must exceed max. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -148,9 +151,7 @@ export const nameVariant: Rule = {
     const done = new Set<string>();
     let scans = 0;
     const report = (w: string, at: Seen, surname: string, ref: Seen): void => {
-      // The rarer spelling is the slip; on a tie, the later one.
-      const slipIsW = at.count < ref.count || (at.count === ref.count && at.first > ref.first);
-      const [bad, good, badAt, goodAt] = slipIsW ? [w, surname, at, ref] : [surname, w, ref, at];
+      const [bad, good, badAt, goodAt] = isSlip(at, ref) ? [w, surname, at, ref] : [surname, w, ref, at];
       done.add(w);
       done.add(surname);
       out.push({
@@ -195,7 +196,7 @@ export const nameVariant: Rule = {
         if (![...p1.forenames].some((f) => p2.forenames.has(f))) continue;
         const [a1, a2] = [seen.get(s1)!, seen.get(s2)!];
         // Only the slip must not be a word of its own: "Carver" is a word and a fine surname.
-        const slip = a2.count < a1.count || (a2.count === a1.count && a2.first > a1.first) ? s2 : s1;
+        const slip = isSlip(a2, a1) ? s2 : s1;
         if (editDistance(s1, s2, 1) > 1 || inflected(s1, s2) || skippable(slip)) continue;
         report(s2, a2, s1, a1);
       }

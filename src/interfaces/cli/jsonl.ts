@@ -5,6 +5,7 @@ import { analyze } from '../../engine.ts';
 import { checkText, InputError, MAX_INPUT_BYTES } from '../../ingest/text-input.ts';
 import { analyzeHtml } from '../../ingest/index.ts';
 import type { Severity } from '../../model/types.ts';
+import { hasFindingAtOrAbove } from '../../model/severity.ts';
 
 export interface JsonlSummary {
   lines: number;
@@ -13,7 +14,6 @@ export interface JsonlSummary {
   failing: number;
 }
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** One JSONL line → the output line. Throws InputError for a line that is not an article. */
 function analyseLine(line: string, lineNo: number): { id: unknown; out: object } {
@@ -94,7 +94,7 @@ export async function runJsonl(
     try {
       const { out } = analyseLine(raw, lineNo);
       const findings = (out as { findings: { severity: Severity }[] }).findings;
-      if (failOn && findings.some((f) => RANK[f.severity] >= RANK[failOn])) sum.failing++;
+      if (failOn && hasFindingAtOrAbove(findings, failOn)) sum.failing++;
       outLine = JSON.stringify(out);
       sum.analysed++;
     } catch (e) {

@@ -4,6 +4,7 @@ import { analyze, SCHEMA_VERSION } from '../../engine.ts';
 import { decodeText, InputError } from '../../ingest/text-input.ts';
 import { analyzeHtml, analyzeUrl, looksLikeHtml } from '../../ingest/index.ts';
 import type { AnalysisOutput, Severity } from '../../model/types.ts';
+import { hasFindingAtOrAbove, SEVERITIES } from '../../model/severity.ts';
 import { FORMAT_NAMES, isFormat, render } from '../../report/formats.ts';
 import { loadRules } from '../../report/rule-registry.ts';
 import { openInput, runJsonl } from './jsonl.ts';
@@ -12,9 +13,6 @@ import { ConfigError, configFromCli, setActiveConfig } from '../../checks/config
 import { rulesCommand } from '../../checks/list.ts';
 
 class UsageError extends Error {}
-
-const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 function readAll(path: string): Uint8Array {
   if (path === '-') return fs.readFileSync(0);
@@ -82,7 +80,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
   }
   const rules = format === 'sarif' || format === 'html' || format === 'markdown' ? await loadRules() : [];
   process.stdout.write(render(format, out, { label, rules }));
-  if (failOn && out.findings.some((f) => RANK[f.severity] >= RANK[failOn as Severity])) return 1;
+  if (failOn && hasFindingAtOrAbove(out.findings, failOn as Severity)) return 1;
   return 0;
 }
 
