@@ -120,3 +120,36 @@ test('local-government titles ("Councillor", "Alderwoman") are not part of the c
   assert.equal(james?.gender, 'male', 'the forename counts once the title is split off');
   assert.equal(entityOf(r, 'Rosa Vance')?.name, 'Rosa Vance');
 });
+
+test('delayed identification: a lede\'s "A senior auditor …" is the person named as the next sentence\'s speaker', () => {
+  const r = analyse('A senior state auditor has accused the port authority of hiding losses. "We found gaps in every ledger," Marta Silveira told reporters on Tuesday. The auditor said her team would publish a report.');
+  const e = entityOf(r, 'Marta Silveira');
+  assert.equal(e?.type, 'person');
+  assert.equal(entityOf(r, 'A senior state auditor')?.id, e?.id);
+  assert.equal(entityOf(r, 'The auditor')?.id, e?.id, 'the later definite description follows the merge');
+  assert.ok(!r.entities.some((x) => x.name === 'A senior state auditor'), 'no separate unnamed entity is left');
+});
+
+test('delayed identification leaves an object, a mid-article description and a different title alone', () => {
+  const obj = analyse('A court jailed a local farmer on Monday. Priya Nandakumar, the judge, said the case was simple.');
+  assert.notEqual(entityOf(obj, 'a local farmer')?.id, entityOf(obj, 'Priya Nandakumar')?.id);
+  const late = analyse('The council met on Monday. Members argued for hours. The vote was close. Nobody left early. A local farmer stood up. "This is a disgrace," Tomas Herrera said.');
+  assert.notEqual(entityOf(late, 'A local farmer')?.id, entityOf(late, 'Tomas Herrera')?.id);
+  const title = analyse('A district judge ruled against the plan. Attorney General Rosa Delgado said she would appeal.');
+  assert.notEqual(entityOf(title, 'A district judge')?.id, entityOf(title, 'Rosa Delgado')?.id);
+});
+
+test('an untyped name takes the organisation type of its apposition, and "the company" then finds it', () => {
+  const r = analyse('Voltaris, the company at the centre of the inquiry, rejected the claims. "These claims are baseless," the company said.');
+  const e = entityOf(r, 'Voltaris');
+  assert.equal(e?.type, 'organisation');
+  assert.equal(entityOf(r, 'the company')?.id, e?.id);
+});
+
+test('"X region" and "of X" after a person\'s name are places; a person\'s description does not own an organisation word', () => {
+  const r = analyse('Floods hit the Valdoria region on Monday. Mayor Paolo Renzi of Castelmora said he was worried. The agency\'s spokeswoman, Chiara Ferri, said the agency had sent boats.');
+  assert.equal(entityOf(r, 'Valdoria')?.type, 'place');
+  assert.equal(entityOf(r, 'Castelmora')?.type, 'place');
+  assert.equal(entityOf(r, 'he')?.name, 'Paolo Renzi');
+  assert.notEqual(entityOf(r, 'the agency')?.type, 'person');
+});

@@ -57,3 +57,10 @@ test('mention ids are unique and prefixed mn', () => {
   for (const m of ms) assert.match(m.id, /^mn\d+$/);
   assert.deepEqual(ms.filter((m) => m.kind === 'pronoun').map((m) => m.text), ['she', 'She', 'her']);
 });
+
+test('a capitalised English word opening a noun phrase is no name, unless the article capitalises it mid-sentence', () => {
+  const names = (text: string) => mentionsOf(text).filter((m) => m.kind === 'name').map((m) => m.text);
+  assert.ok(!names('Heavy rain has flooded the valley. Crews worked all night.').includes('Heavy'));
+  assert.ok(names('Bush administration officials met on Monday. Critics said Bush had erred.').filter((n) => n === 'Bush').length === 2);
+  assert.ok(names('Brown told reporters the plan would pass.').includes('Brown'));
+});

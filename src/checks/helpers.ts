@@ -1,7 +1,6 @@
 import type { Doc, LayerName, Layers } from '../model/doc.ts';
 import type { Span } from '../model/types.ts';
 import { scanQuotes } from '../attribution/quote-marks.ts';
-import { nlp, its } from '../nlp/wink.ts';
 
 // Shared, per-document lookups for the rules. Everything derived is cached on the Doc object (a
 // WeakMap), so a rule that needs the quote-mark spans does not rescan the text another rule scanned.
@@ -51,23 +50,7 @@ export function paragraphAt(doc: Doc, offset: number): number {
   return spanIndexAt(layer(doc, 'paragraphs', []), offset);
 }
 
-// wink's lexicon size for wink-eng-lite-web-model 1.x: lexeme ids below it are words the model
-// knows (English vocabulary, lower-cased), ids above are out-of-vocabulary words it added while
-// reading. A test checks this constant against the model, so an upgrade cannot silently break it.
-export const WINK_LEXICON_SIZE = 87593;
-const known = new Map<string, boolean>();
-
-/** True when wink's English lexicon knows the lower-cased word ("bill", "turkey"; not "kyiv"). */
-export function isEnglishWord(lower: string): boolean {
-  let v = known.get(lower);
-  if (v === undefined) {
-    const ids = nlp.readDoc(lower).tokens().out(its.uniqueId) as unknown as number[];
-    v = ids.length === 1 && ids[0] < WINK_LEXICON_SIZE;
-    if (known.size > 50_000) known.clear();
-    known.set(lower, v);
-  }
-  return v;
-}
+export { isEnglishWord, WINK_LEXICON_SIZE } from '../nlp/lexicon.ts';
 
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

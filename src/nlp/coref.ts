@@ -33,7 +33,10 @@ const GENERIC_ORG = new Set(['company', 'firm', 'corporation', 'group', 'organiz
 const PLURAL_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<EntityType>(['group', 'organisation', 'outlet']);
 // Countries act in news ("Russia has denied … what it calls"), so "it" may be a place.
 const NEUTER_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<EntityType>(['organisation', 'outlet', 'place']);
+const BROAD_ROLES = new Set(['official', 'diplomat', 'man', 'woman', 'person', 'politician', 'lawmaker', 'officer',
+  'employee', 'worker', 'staffer', 'aide', 'member', 'source', 'figure', 'executive', 'leader']);
 const SALIENCE_WINDOW = 4;
+const LEDE_SENTENCES = 3;
 const REFLEXIVES = new Set(['himself', 'herself']); // sentences a pronoun looks back
 const W_HONORIFIC = 3;
 const W_FORENAME = 2;
@@ -280,26 +283,36 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     }
     if (prev && PLACE_PREPS.has(prev.lower) && m.type === null) vote(c, 'place', 1);
     if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
+    // "the Emilia-Romagna region"; "Mayor Paolo Conti of Faenza" (after a person's name, "of" names
+    // where they serve: a place or an organisation, never a second person).
+    const after = info[i].t1 < tokens.length ? tokens[info[i].t1] : undefined;
+    if (m.type === null && after && after.sentence === m.sentence && PLACE_NOUNS.has(after.lower)) vote(c, 'place', 3);
+    if (m.type === null && prev && prev.lower === 'of' && i > 0 && mentions[i - 1].kind === 'name' && info[i - 1].t1 === t0 - 1 &&
+        typeOf(byId.get(entityOf[i - 1]!)!) === 'person') vote(c, 'place', 2);
     if (info[i].speech && !info[i].quoted && m.type === null) vote(c, 'person', 1);
   }
 
   // Sieve B: titles, appositions, then definite descriptions, in text order.
   const headOwners = new Map<string, Cluster>();
   const groupKeys = new Map<string, Cluster>();
+  // A person's description names a person's role and an organisation's names its kind: "the
+  // agency's spokeswoman" does not make "agency" hers.
   const registerHeads = (c: Cluster, i: number): void => {
+    const roles = mentions[i].type === 'organisation' ? ORG_NOUNS : mentions[i].type === 'person' ? PERSON_ROLES : null;
     for (let k = info[i].t0; k < info[i].t1; k++) {
       const w = tokens[k].lower;
-      if (PERSON_ROLES.has(w) || ORG_NOUNS.has(w)) {
+      if (roles ? roles.has(w) : PERSON_ROLES.has(w) || ORG_NOUNS.has(w)) {
         const h = ROLE_SYNONYMS.get(w) ?? w;
         c.heads.add(h);
         headOwners.set(h, c);
       }
     }
   };
+  // A name no gazetteer typed takes the type of its title or apposition ("Energoatom, the company …").
   const compatible = (c: Cluster, m: Mention): boolean => {
     const t = typeOf(c);
     if (m.type === 'person') return t === null || t === 'person';
-    if (m.type === 'organisation') return t === 'organisation' || t === 'outlet';
+    if (m.type === 'organisation') return t === 'organisation' || t === 'outlet' || (t === null && c.named);
     return false;
   };
   for (let i = 0; i < mentions.length; i++) {
@@ -362,6 +375,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     vote(c, m.type, 1);
     if (m.gender !== 'unknown' && c.members.length > 0) addEvidence(c, headTok.start, headTok.end, m.gender, W_ROLE);
   }
+
+  delayedIdentification(mentions, sentences, info, entityOf, clusters, byId, headOwners);
 
   // Preliminary types for the pronoun sieve.
   const prelim = new Map<string, EntityType | null>();
@@ -441,6 +456,59 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     });
   }
   return { entities, entityOf };
+}
+
+/**
+ * Delayed identification, the news lede that names its subject a sentence or two later: "A senior
+ * prosecutor has accused … . "…," Iryna Koval told Reuters." An indefinite person description that
+ * is its sentence's narrator-side subject joins the first person newly named as a subject or
+ * speaker in the next two sentences, if their genders agree; its later definite descriptions ("the
+ * prosecutor") and pronouns then resolve to the name. Object or generic uses ("sentenced a
+ * soldier", "as a diplomat") are left alone.
+ */
+function delayedIdentification(
+  mentions: readonly Mention[], sentences: readonly Sentence[], info: readonly MentionInfo[], entityOf: (string | null)[],
+  clusters: Cluster[], byId: Map<string, Cluster>, headOwners: Map<string, Cluster>,
+): void {
+  const firstOf = new Map<Cluster, number>();
+  for (const c of clusters) { let f = Infinity; for (const j of c.members) if (j < f) f = j; firstOf.set(c, f); }
+  const candidates = clusters.filter((d) => !d.named).sort((a, b) => firstOf.get(a)! - firstOf.get(b)!);
+  for (const d of candidates) {
+    if (d.named || d.group || typeOf(d) !== 'person') continue;
+    const i = firstOf.get(d)!;
+    const m = mentions[i];
+    // It opens its sentence: "A senior prosecutor has accused …", not "He was a senator".
+    // Only in the lede (a headline and the first sentences), where news writes this way.
+    if (m.sentence > LEDE_SENTENCES) break;
+    if (m.kind !== 'nominal' || !info[i].subject || info[i].quoted || info[i].t0 !== sentences[m.sentence].tokenStart) continue;
+    if (!/^an? /i.test(m.text)) continue;
+    for (let k = i + 1; k < mentions.length && mentions[k].sentence - m.sentence <= 2; k++) {
+      const e = entityOf[k];
+      if (mentions[k].sentence === m.sentence || mentions[k].kind !== 'name' || !e) continue;
+      const c = byId.get(e)!;
+      const t = typeOf(c);
+      if (firstOf.get(c) !== k || (t !== null && t !== 'person')) continue;
+      // A full name, typed a person by its forename, honorific or role: not a capitalised stray word.
+      if (t !== 'person' || c.longest.length < 2) break;
+      // "A district judge …" is not "Attorney General Bill Schuette"; a broad word ("official",
+      // "diplomat") does not conflict with a specific title ("adviser to the mission").
+      if (c.heads.size > 0 && ![...d.heads].some((h) => c.heads.has(h) || BROAD_ROLES.has(h))) break;
+      // The first person named after the description decides: if it is not the subject, nobody is.
+      if (!info[k].subject && !info[k].speech) break;
+      const dg = clusterGender(d.male, d.female);
+      const cg = clusterGender(c.male, c.female);
+      if (dg !== 'unknown' && cg !== 'unknown' && dg !== cg) break;
+      for (const j of d.members) { entityOf[j] = c.id; c.members.push(j); }
+      for (const [ty, w] of d.type) vote(c, ty, w);
+      c.male += d.male;
+      c.female += d.female;
+      c.evidence.push(...d.evidence);
+      for (const h of d.heads) { c.heads.add(h); if (headOwners.get(h) === d) headOwners.set(h, c); }
+      clusters.splice(clusters.indexOf(d), 1);
+      byId.delete(d.id);
+      break;
+    }
+  }
 }
 
 /** A name no gazetteer or context typed: an all-caps acronym is an organisation, else a person (the commonest). */

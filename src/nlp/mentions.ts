@@ -1,3 +1,4 @@
+import { isEnglishWord } from './lexicon.ts';
 import { defineStage } from '../pipeline/stage.ts';
 import type { EntityType, Gender, Mention, MentionKind, NerSpan, Sentence, Token } from '../model/types.ts';
 import { OUTLET_HEADS, OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
@@ -105,7 +106,15 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   }
   // Words the article also writes in lower case are common words when they open a sentence.
   const lowerSeen = new Set<string>();
-  for (const t of tokens) if (t.type === 'word' && !UPPER.test(t.text)) lowerSeen.add(t.lower);
+  // Words it capitalises inside a sentence are names there ("said Bush"), wherever else they stand.
+  const midCaps = new Set<string>();
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.type !== 'word') continue;
+    if (!UPPER.test(t.text)) lowerSeen.add(t.lower);
+    else if (k > 0 && tokens[k - 1].sentence === t.sentence && tokens[k - 1].pos !== 'PUNCT') midCaps.add(t.lower);
+  }
+  const vocab: Vocab = { lowerSeen, midCaps };
 
   const drafts: MentionDraft[] = [];
   const headlineNames: number[] = []; // indices into drafts
@@ -143,7 +152,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
           }
           break;
         }
-        emitName(text, tokens, i, j, initial, lowerSeen, drafts);
+        emitName(text, tokens, i, j, initial, vocab, drafts);
         initial = false;
         i = j;
         continue;
@@ -249,7 +258,9 @@ function pushNominal(tokens: readonly Token[], a: number, head: number, drafts: 
 }
 
 /** Splits a capitalised chunk into an optional title (nominal) and a name, and types them. */
-function emitName(text: string, tokens: readonly Token[], a: number, b: number, initial: boolean, lowerSeen: ReadonlySet<string>, drafts: MentionDraft[]): void {
+interface Vocab { lowerSeen: ReadonlySet<string>; midCaps: ReadonlySet<string> }
+
+function emitName(text: string, tokens: readonly Token[], a: number, b: number, initial: boolean, vocab: Vocab, drafts: MentionDraft[]): void {
   // A sentence-initial word that is a common word is not a name ("Better unemployment…", "Asked if…",
   // "Officials said"): known from a short list, from -ing/-ed/-ly endings, or because the article
   // writes it in lower case elsewhere. Gazetteer names are kept whole.
@@ -264,8 +275,11 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     // "-ing/-ed/-ly" words open sentences ("Asked if…", "Retired Gen. …") unless they are a subject ("Manning said").
     const next = tokens[b];
     const subject = single && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
+    // An English word opening a noun phrase ("Heavy rain has …") is an adjective, not a name;
+    // "Brown told reporters" keeps its name, being followed by its verb.
+    const modifier = single && next !== undefined && next.pos === 'NOUN' && !UPPER.test(next.text) && !vocab.midCaps.has(w) && !/^\p{Lu}+$/u.test(tokens[a].text) && isEnglishWord(w);
     if (!known && !isGazetteerName(text, tokens, a, b) &&
-        (COMMON_INITIAL.has(w) || lowerSeen.has(w) || (!subject && COMMON_ENDING.test(w)))) a++;
+        (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || (!subject && COMMON_ENDING.test(w)))) a++;
   }
   if (a >= b) return;
   // A title inside a chunk starts a person's name: "Retired U.S. Air Force Gen. Norman Ham",
@@ -276,7 +290,7 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     if (chunkHasOrgHead(tokens, k, b)) break;
     let s = k;
     while (s > a && TITLE_WORDS.has(tokens[s - 1].lower) && !ORG_HEADS.has(tokens[s - 1].lower)) s--;
-    if (s > a) emitName(text, tokens, a, s, false, lowerSeen, drafts);
+    if (s > a) emitName(text, tokens, a, s, false, vocab, drafts);
     a = s;
     break;
   }
