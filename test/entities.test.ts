@@ -153,3 +153,12 @@ test('"X region" and "of X" after a person\'s name are places; a person\'s descr
   assert.equal(entityOf(r, 'he')?.name, 'Paolo Renzi');
   assert.notEqual(entityOf(r, 'the agency')?.type, 'person');
 });
+
+test('"Sen." is a senator\'s title for "the senator"; "the House" is not the White House; party-state tags are no names', () => {
+  const r = analyse('The White House praised the bill. Sen. Tom Varga, R-Kan., voted for it. The House will vote next. Critics attacked the senator.');
+  const varga = entityOf(r, 'Tom Varga');
+  assert.equal(entityOf(r, 'the senator')?.id, varga?.id);
+  assert.notEqual(entityOf(r, 'House')?.id, entityOf(r, 'White House')?.id);
+  assert.equal(entityOf(r, 'House')?.type, 'organisation');
+  assert.ok(!r.mentions.some((m) => m.text.startsWith('R-Kan')));
+});

@@ -35,6 +35,9 @@ const PLURAL_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<Entit
 const NEUTER_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<EntityType>(['organisation', 'outlet', 'place']);
 const BROAD_ROLES = new Set(['official', 'diplomat', 'man', 'woman', 'person', 'politician', 'lawmaker', 'officer',
   'employee', 'worker', 'staffer', 'aide', 'member', 'source', 'figure', 'executive', 'leader']);
+// "the House" after "the White House" is the chamber ("the Court" after "the Supreme Court" is not
+// listed: there it is the same court).
+const CHAMBERS = new Set(['house']);
 const SALIENCE_WINDOW = 4;
 const LEDE_SENTENCES = 3;
 const REFLEXIVES = new Set(['himself', 'herself']); // sentences a pronoun looks back
@@ -172,6 +175,12 @@ export function rankAntecedents(
   return out.sort((a, b) => b.score - a.score);
 }
 
+/** One key per role word: "Sen." and "senator", "advisor" and "adviser" are one role. */
+function roleHead(w: string): string {
+  const bare = w.endsWith('.') ? w.slice(0, -1) : w;
+  return ROLE_SYNONYMS.get(bare) ?? bare;
+}
+
 function isSubset(small: readonly string[], big: readonly string[]): boolean {
   for (const w of small) if (!big.includes(w)) return false;
   return true;
@@ -242,6 +251,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
           // "Foreign Ministry" after "Russian Foreign Ministry": same head word, fewer words.
           if (ot !== 'organisation' || m.type === 'person') continue;
           if (!(isSubset(w, o.longest) && w[w.length - 1] === o.longest[o.longest.length - 1])) continue;
+          if (w.length === 1 && CHAMBERS.has(w[0]) && o.longest.length > 1) continue;
         } else {
           if (ot !== null && ot !== 'person') continue;
           if (!isSubset(w, o.longest) && !(isSubset(o.longest, w) && o.names.every((n) => isSubset(n, w)))) continue;
@@ -301,8 +311,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     const roles = mentions[i].type === 'organisation' ? ORG_NOUNS : mentions[i].type === 'person' ? PERSON_ROLES : null;
     for (let k = info[i].t0; k < info[i].t1; k++) {
       const w = tokens[k].lower;
-      if (roles ? roles.has(w) : PERSON_ROLES.has(w) || ORG_NOUNS.has(w)) {
-        const h = ROLE_SYNONYMS.get(w) ?? w;
+      const h = roleHead(w);
+      if (roles ? roles.has(w) || roles.has(h) : PERSON_ROLES.has(w) || ORG_NOUNS.has(w) || PERSON_ROLES.has(h)) {
         c.heads.add(h);
         headOwners.set(h, c);
       }
@@ -337,7 +347,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       }
     }
     const headTok = tokens[mi.t1 - 1];
-    const head = ROLE_SYNONYMS.get(headTok.lower) ?? headTok.lower;
+    const head = roleHead(headTok.lower);
     const first = tokens[mi.t0].lower;
     const definite = DEFINITE.has(first) || (mi.t1 - mi.t0 === 1 && /^\p{Lu}/u.test(headTok.text));
     if (!c && definite && m.type === 'person') {
