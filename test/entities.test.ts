@@ -162,3 +162,16 @@ test('"Sen." is a senator\'s title for "the senator"; "the House" is not the Whi
   assert.equal(entityOf(r, 'House')?.type, 'organisation');
   assert.ok(!r.mentions.some((m) => m.text.startsWith('R-Kan')));
 });
+
+test('a sentence-opening title stays a title even when the article writes it in lower case elsewhere', () => {
+  const r = analyse('Mayor Irena Kowal defended the plan. Critics said the mayor had hidden the costs.');
+  assert.equal(entityOf(r, 'the mayor')?.name, 'Irena Kowal');
+});
+
+test('a dateline, "the council of X" and ", which" type untyped names as place, place and organisation', () => {
+  const r = analyse('SALTMERE — The town council of Saltmere met on Monday. Brackwater Holdings, which owns the pier, said it would sell. The company declined to comment.\n\nResidents of Saltmere were angry.');
+  assert.equal(entityOf(r, 'Saltmere')?.type, 'place');
+  const bh = entityOf(r, 'Brackwater Holdings');
+  assert.equal(bh?.type, 'organisation');
+  assert.equal(entityOf(r, 'The company')?.id, bh?.id);
+});

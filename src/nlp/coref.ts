@@ -25,6 +25,8 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
   ['kiev', 'kyiv'], ['who', 'world health organization'], ['nyt', 'new york times'], ['gop', 'republican party'],
 ]);
 const PLACE_NOUNS = new Set(['village', 'city', 'town', 'region', 'province', 'state', 'capital', 'county', 'district', 'island', 'port']);
+// "the town council of Porthaven", "the people of Gaza": the governed or inhabited place.
+const OF_PLACE = new Set(['council', 'government', 'people', 'residents', 'citizens', 'mayor', 'governor', 'streets', 'outskirts']);
 const PLACE_PREPS = new Set(['in', 'near', 'across', 'throughout', 'outside', 'inside', 'from', 'to', 'into']);
 const DEFINITE = new Set(['the', 'this', 'that']);
 // "the company" may refer to any organisation named just before; "the ministry" only to a ministry.
@@ -228,6 +230,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     return out;
   };
 
+  const datelines = datelineKeys(text);
   // Sieve A: names, in text order.
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
@@ -293,6 +296,11 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     }
     if (prev && PLACE_PREPS.has(prev.lower) && m.type === null) vote(c, 'place', 1);
     if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
+    if (prev && prev.lower === 'of' && t0 > 1 && OF_PLACE.has(tokens[t0 - 2].lower)) vote(c, 'place', 2);
+    if (datelines.has(key)) vote(c, 'place', 3);
+    // "Greyhook Seafoods, which owns the site": "which" follows things, not people.
+    const after2 = info[i].t1 + 1 < tokens.length ? tokens[info[i].t1 + 1] : undefined;
+    if (m.type === null && after2 && tokens[info[i].t1].text === ',' && after2.lower === 'which') vote(c, 'organisation', 2);
     // "the Emilia-Romagna region"; "Mayor Paolo Conti of Faenza" (after a person's name, "of" names
     // where they serve: a place or an organisation, never a second person).
     const after = info[i].t1 < tokens.length ? tokens[info[i].t1] : undefined;
@@ -519,6 +527,17 @@ function delayedIdentification(
       break;
     }
   }
+}
+
+// "PORTHAVEN —", "WASHINGTON (AP) —", "KYIV, Ukraine –": a capitalised place opening a line, then a dash.
+const DATELINE_RE = /^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?)(?:,[^\n—–]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s/gmu;
+
+/** Name keys of the places in datelines: the place a story was filed from. */
+function datelineKeys(text: string): Set<string> {
+  const out = new Set<string>();
+  DATELINE_RE.lastIndex = 0;
+  for (let m = DATELINE_RE.exec(text); m; m = DATELINE_RE.exec(text)) out.add(nameKey(m[1]));
+  return out;
 }
 
 /** A name no gazetteer or context typed: an all-caps acronym is an organisation, else a person (the commonest). */

@@ -273,7 +273,9 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       emitNominal(tokens, a, a, drafts);
       return;
     }
-    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || OUTLET_NAMES.has(w);
+    // A title before a name ("Mayor Daniel Okafor") is split off below, not dropped as a common word.
+    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || OUTLET_NAMES.has(w) ||
+      (!single && TITLE_WORDS.has(w));
     // "-ing/-ed/-ly" words open sentences ("Asked if…", "Retired Gen. …") unless they are a subject ("Manning said").
     const next = tokens[b];
     const subject = single && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
