@@ -107,3 +107,21 @@ test('a model mixed span on another cue than the rule quote does not replace it'
   const out = mergeAttributions([rule], [model]);
   assert.deepEqual(out.map((a) => [a.start, a.end]), [[0, 20]]);
 });
+
+test('a mixed model span that does not replace the rule quote gives it its clause subject as speaker', () => {
+  // "Jones argued the plan was “a disaster,” Smith said": the model read the reported clause and
+  // its subject; the rules took the speaker of a cue elsewhere.
+  const rule = rec({ start: 30, end: 45, cue: span(52, 56, 'said'), speaker: span(46, 51, 'Smith') });
+  const model = rec({ start: 13, end: 45, kind: 'mixed', source: 'model', cue: span(6, 12, 'argued'), speaker: span(0, 5, 'Jones') });
+  const [m] = mergeAttributions([rule], [model]);
+  assert.equal(m.start, 30, 'the rule span stays');
+  assert.equal(m.speaker?.text, 'Jones');
+  // the same mention in another form keeps the rules' shorter one
+  const model2 = { ...model, speaker: span(46, 60, 'Smith, a judge') };
+  const [m2] = mergeAttributions([rule], [model2]);
+  assert.equal(m2.speaker?.text, 'Smith');
+  // a model span of another kind never overrides the rule speaker
+  const model3 = { ...model, kind: 'indirect' as const };
+  const [m3] = mergeAttributions([rule], [model3]);
+  assert.equal(m3.speaker?.text, 'Smith');
+});

@@ -39,7 +39,8 @@ test('a page with some indicators: partial where only part of the evidence is th
     'citations-and-references': 'partial',
     methods: 'absent',
     'locally-sourced': 'partial',
-    'diverse-voices': 'partial',
+    // three quoted sources: Gary Moss, Priya Shah and the county council ("…, said it had not been consulted")
+    'diverse-voices': 'met',
     'actionable-feedback': 'partial',
   });
   const bp = ind(out, 'best-practices');

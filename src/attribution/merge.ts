@@ -1,5 +1,7 @@
 import type { Attribution } from '../model/types.ts';
 
+const overlaps = (x: { start: number; end: number }, y: { start: number; end: number }) => x.start < y.end && y.start < x.end;
+
 /**
  * Merges rule attributions with the trained tagger's. Rule direct quotes are bounded by quote
  * marks, so their spans are exact: where a rule quote overlaps a model span the rule span wins,
@@ -52,6 +54,10 @@ export function mergeAttributions(rules: readonly Attribution[], model: readonly
     const hits = live.filter((r) => r.start < m.end && m.start < r.end && !dropped.has(r));
     if (hits.length > 0 && !modelWins(m, hits)) {
       for (const r of hits) {
+        // A mixed model span read the reported clause around the quoted words; its source is that
+        // clause's subject, which beats a rule speaker found elsewhere (an overlapping one is the
+        // same mention, kept in the rules' shorter form).
+        if (m.kind === 'mixed' && m.speaker && r.speaker && !overlaps(r.speaker, m.speaker)) r.speaker = m.speaker;
         if (!r.cue && m.cue) r.cue = m.cue;
         if (!r.speaker && m.speaker) r.speaker = m.speaker;
         if (!r.channel && m.channel) r.channel = m.channel;

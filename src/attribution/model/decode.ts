@@ -1,9 +1,13 @@
 import type { Attribution, QuoteKind, Sentence, Token } from '../../model/types.ts';
+import { npStartingAt, speakerAfter, speakerBefore } from '../speaker-span.ts';
 import { labelPos, labelType, POS_I, POS_L, POS_U } from './tagger.ts';
 
 // Turns per-token BIO labels into Attribution records: content spans are linked to the nearest
 // cue (same sentence first, then the neighbouring sentences, then the previous paragraph's last
-// cue for quote paragraphs introduced by "... said:"), and each cue to its nearest source.
+// cue for quote paragraphs introduced by "... said:"), and each cue to its nearest source, else
+// to its subject read from POS tags. A few repairs of the tagger's typical slips run first
+// (a cue's subject tagged as content, the untagged head of an interrupted sentence, trailing
+// punctuation); each was kept only if it helped on two held-out tenths of PolNeAR train.
 
 export type SpanType = 'content' | 'cue' | 'source';
 
@@ -81,6 +85,87 @@ function nearest(target: TokenSpan, cands: readonly TokenSpan[] | undefined, ok?
   return best;
 }
 
+const SUBJECT_POS = new Set(['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM', 'PUNCT', 'ADP', 'CCONJ', 'PART']);
+
+/**
+ * `The city is seeking hundreds of millions`: a short noun phrase tagged as content right before
+ * its cue, with the cue's real content after it, is the cue's subject: retyped as its source.
+ */
+function subjectsAsSources(tokens: readonly Token[], spans: TokenSpan[]): void {
+  for (let k = 0; k + 2 < spans.length; k++) {
+    const q = spans[k];
+    const c = spans[k + 1];
+    const r = spans[k + 2];
+    if (q.type !== 'content' || c.type !== 'cue' || r.type !== 'content' || c.a !== q.b || r.sentence !== c.sentence) continue;
+    if (q.b - q.a > 8 || tokens[q.a].sentence !== c.sentence || passiveOrCopula(tokens, c)) continue;
+    // a relative pronoun before the cue stands for the content ("…, which is denounced by")
+    if (q.b - q.a === 1 && RELATIVES.has(tokens[q.a].lower)) continue;
+    let np = true;
+    for (let i = q.a; i < q.b && np; i++) np = (SUBJECT_POS.has(tokens[i].pos) || isCapitalised(tokens[i].text)) && !isQuoteMark(tokens[i].text);
+    if (np && tokens[q.b - 1].pos !== 'PUNCT') q.type = 'source';
+  }
+}
+
+/**
+ * The untagged head of a sentence interrupted by its attribution: `But, he said, the deal …`
+ * (PolNeAR: content `But` and `the deal …`, one attribution). The tagger often leaves the head
+ * untagged; it is content when the clause after the attribution is.
+ */
+function withSentenceHeads(tokens: readonly Token[], sentences: readonly Sentence[], spans: TokenSpan[]): TokenSpan[] {
+  const heads: TokenSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const first = spans[k];
+    if (first.type === 'content') continue;
+    let last = first;
+    const nx = spans[k + 1];
+    if (nx && nx.type !== 'content' && nx.type !== first.type && nx.a === first.b) last = nx;
+    const hasCue = first.type === 'cue' || last.type === 'cue';
+    const sen = sentences[first.sentence];
+    const comma = first.a - 1;
+    if (!hasCue || comma <= sen.tokenStart || tokens[comma].lower !== ',') continue;
+    const prev = spans[k - 1];
+    if (prev && prev.b > sen.tokenStart) continue;
+    let clean = true;
+    for (let i = sen.tokenStart; i < comma && clean; i++) clean = !isQuoteMark(tokens[i].text);
+    if (!clean) continue;
+    const after = spans[k + (last === first ? 1 : 2)];
+    if (tokens[last.b]?.lower !== ',' || after?.type !== 'content' || after.a !== last.b + 1) continue;
+    heads.push({ type: 'content', a: sen.tokenStart, b: comma, sentence: first.sentence, paragraph: first.paragraph });
+  }
+  return heads.length ? [...spans, ...heads].sort((x, y) => x.a - y.a) : spans;
+}
+
+// Punctuation PolNeAR leaves outside indirect content ("that the port will reopen, …").
+const TRAILING = new Set([',', '-', '--', '—', '–', ':', ';', '.']);
+
+const VERBISH = new Set(['VERB', 'AUX', 'ADV']);
+
+/** A cue opening a participle clause after a comma: ", saying", ", accusing him of". */
+function participial(tokens: readonly Token[], c: TokenSpan): boolean {
+  const w = tokens[c.a].lower;
+  return c.a > 0 && tokens[c.a - 1].lower === ',' && w.length > 4 && w.endsWith('ing');
+}
+
+const RELATIVES = new Set(['which', 'who', 'that', 'whom']);
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", '’s', 'seems', 'seem', 'seemed', 'appears', 'appear', 'appeared']);
+
+/** `was supported by`, `is best known for`, `seems`: the noun phrase before is what is reported on. */
+function passiveOrCopula(tokens: readonly Token[], c: TokenSpan): boolean {
+  if (!BE.has(tokens[c.a].lower)) return false;
+  if (c.b - c.a < 2) return true;
+  const w = tokens[c.a + 1].lower;
+  return !(w.length > 4 && w.endsWith('ing'));
+}
+
+function isCapitalised(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+function isQuoteMark(s: string): boolean {
+  return s === '"' || QUOTE_OPEN.has(s) || QUOTE_CLOSE.has(s) || s === "''" || s === '``';
+}
+
 function groupBy(spans: readonly TokenSpan[], key: (s: TokenSpan) => number): Map<number, TokenSpan[]> {
   const m = new Map<number, TokenSpan[]>();
   for (const s of spans) {
@@ -92,7 +177,15 @@ function groupBy(spans: readonly TokenSpan[], key: (s: TokenSpan) => number): Ma
   return m;
 }
 
-export function buildAttributions(text: string, tokens: readonly Token[], spans: TokenSpan[], source = 'model'): Attribution[] {
+/**
+ * Attribution records from the tagger's spans (sorted by token, as spansFromLabels gives them;
+ * retyped in place where a content span is really its cue's subject).
+ */
+export function buildAttributions(
+  text: string, tokens: readonly Token[], sentences: readonly Sentence[], spans: TokenSpan[], source = 'model',
+): Attribution[] {
+  subjectsAsSources(tokens, spans);
+  spans = withSentenceHeads(tokens, sentences, spans);
   const cues = spans.filter((s) => s.type === 'cue');
   const sources = spans.filter((s) => s.type === 'source');
   const contents = spans.filter((s) => s.type === 'content');
@@ -107,11 +200,35 @@ export function buildAttributions(text: string, tokens: readonly Token[], spans:
   const cuesByParagraph = groupBy(cues, (c) => c.paragraph);
   const sourcesBySentence = groupBy(sources, (c) => c.sentence);
 
-  // cue -> source: nearest source in the cue's sentence, else in the sentence before (same paragraph)
+  // Tokens inside content spans: a fallback source must not be taken from reported words.
+  const inContent = new Uint8Array(tokens.length);
+  for (const q of contents) inContent.fill(1, q.a, q.b);
+  // The cue's own subject ("the city is seeking …") or inverted subject ("says Smith") when the
+  // tagger left the source untagged: a cue with no source scores as a speaker error whenever
+  // the gold attribution has one.
+  const subjectOf = (c: TokenSpan): TokenSpan | null => {
+    const sen = sentences[c.sentence];
+    let min = c.a;
+    while (min > sen.tokenStart && !inContent[min - 1]) min--;
+    let max = c.b - 1;
+    while (max + 1 < sen.tokenEnd && !inContent[max + 1]) max++;
+    let r = speakerBefore(tokens, c.a, min) ?? speakerAfter(tokens, c.b - 1, max);
+    // "Smith criticised the plan, saying …": a participle's subject opens the sentence
+    if (!r && participial(tokens, c) && min === sen.tokenStart) {
+      const np = npStartingAt(tokens, sen.tokenStart, c.a - 1);
+      if (np && np.to + 1 < c.a && VERBISH.has(tokens[np.to + 1].pos)) r = np;
+    }
+    if (!r || r.to < r.from) return null;
+    return { type: 'source', a: r.from, b: r.to + 1, sentence: c.sentence, paragraph: c.paragraph };
+  };
+
+  // cue -> source: nearest source in the cue's sentence, else in the sentence before (same
+  // paragraph), else the cue's subject read from POS tags
   const sourceOf = new Map<TokenSpan, TokenSpan | null>();
   for (const c of cues) {
     sourceOf.set(c, nearest(c, sourcesBySentence.get(c.sentence))
-      ?? nearest(c, sourcesBySentence.get(c.sentence - 1), (s) => s.paragraph === c.paragraph && lastSentence(s) === c.sentence - 1));
+      ?? nearest(c, sourcesBySentence.get(c.sentence - 1), (s) => s.paragraph === c.paragraph && lastSentence(s) === c.sentence - 1)
+      ?? subjectOf(c));
   }
 
   const cueFor = (q: TokenSpan): TokenSpan | null => {
@@ -135,7 +252,9 @@ export function buildAttributions(text: string, tokens: readonly Token[], spans:
   let nextAttr = 1;
   for (const q of contents) {
     const cue = cueFor(q);
-    const span = charSpan(q);
+    let b = q.b;
+    while (b - q.a > 1 && TRAILING.has(tokens[b - 1].text)) b--;
+    const span = charSpan(b === q.b ? q : { ...q, b });
     if (span.end <= span.start) continue;
     let attribution: string;
     if (cue) {

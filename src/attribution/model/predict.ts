@@ -47,5 +47,5 @@ export function predictAttributions(doc: Doc): Attribution[] {
     : tokensStage.run(doc);
   if (tokens.length === 0) return [];
   const labels = tagTokens({ bits: model.header.bits, taggers: model.taggers, cues: model.cues }, tokens, sentences, paragraphs);
-  return buildAttributions(doc.text, tokens, spansFromLabels(labels, tokens, sentences));
+  return buildAttributions(doc.text, tokens, sentences, spansFromLabels(labels, tokens, sentences));
 }

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../src/model/doc.ts';
+import type { Sentence, Token } from '../src/model/types.ts';
+import { tokensStage } from '../src/nlp/tokens.ts';
+import { buildAttributions, type SpanType, type TokenSpan } from '../src/attribution/model/decode.ts';
+
+// Decoding the tagger's spans into attributions, on hand-made tags: the repairs in decode.ts
+// must not depend on what the trained weights happen to tag.
+
+function tokenise(text: string): { tokens: Token[]; sentences: Sentence[] } {
+  const out = tokensStage.run(new Doc(text));
+  return { tokens: out.tokens as Token[], sentences: out.sentences as Sentence[] };
+}
+
+/** Span over the tokens of the `nth` occurrence of `words` (a run of token texts, space-separated). */
+function tag(tokens: readonly Token[], sentences: readonly Sentence[], type: SpanType, words: string, nth = 0): TokenSpan {
+  const ws = words.split(' ');
+  for (let i = 0, seen = 0; i + ws.length <= tokens.length; i++) {
+    if (ws.every((w, k) => tokens[i + k].text === w) && seen++ === nth) {
+      const s = tokens[i].sentence;
+      return { type, a: i, b: i + ws.length, sentence: s, paragraph: sentences[s].paragraph };
+    }
+  }
+  throw new Error(`no tokens "${words}"`);
+}
+
+function decode(text: string, tags: [SpanType, string][]) {
+  const { tokens, sentences } = tokenise(text);
+  const spans = tags.map(([type, words]) => tag(tokens, sentences, type, words)).sort((x, y) => x.a - y.a);
+  return buildAttributions(text, tokens, sentences, spans);
+}
+
+test('a cue with no tagged source takes its subject', () => {
+  const [a] = decode('The city is seeking new funds from the state.', [['cue', 'is seeking'], ['content', 'new funds from the state']]);
+  assert.equal(a.speaker?.text, 'The city');
+  const [b] = decode('Prices will rise next year, says the central bank.', [['content', 'Prices will rise next year'], ['cue', 'says']]);
+  assert.equal(b.speaker?.text, 'the central bank');
+});
+
+test('a participle cue takes the subject that opens its sentence', () => {
+  const [a] = decode('The mayor rejected the proposal on Monday, saying it would cost jobs.', [['cue', 'saying'], ['content', 'it would cost jobs']]);
+  assert.equal(a.speaker?.text, 'The mayor');
+});
+
+test('a tagged source still wins over the subject read from POS tags', () => {
+  const [a] = decode('The city is seeking new funds from the state.', [['source', 'state'], ['cue', 'is seeking'], ['content', 'new funds from the']]);
+  assert.equal(a.speaker?.text, 'state');
+});
+
+test('a noun phrase tagged as content right before its cue becomes the source', () => {
+  const out = decode('The union is demanding higher wages for nurses.', [['content', 'The union'], ['cue', 'is demanding'], ['content', 'higher wages for nurses']]);
+  assert.equal(out.length, 1);
+  assert.equal(out[0].text, 'higher wages for nurses');
+  assert.equal(out[0].speaker?.text, 'The union');
+});
+
+test('what a passive or relative cue is about stays content', () => {
+  const passive = decode('The plan was criticised by unions and teachers.', [['content', 'The plan'], ['cue', 'was criticised by'], ['content', 'unions and teachers']]);
+  assert.ok(passive.some((a) => a.text === 'The plan'), JSON.stringify(passive));
+  const relative = decode('It sent a letter, which is rejected by most members.', [['content', 'which'], ['cue', 'is rejected by'], ['content', 'most members']]);
+  assert.ok(relative.some((a) => a.text === 'which'), JSON.stringify(relative));
+});
+
+test('the untagged head of an interrupted sentence joins its attribution', () => {
+  const out = decode('But, she said, the deal will not survive the vote.', [['source', 'she'], ['cue', 'said'], ['content', 'the deal will not survive the vote']]);
+  assert.deepEqual(out.map((a) => a.text), ['But', 'the deal will not survive the vote']);
+  assert.equal(out[0].attribution, out[1].attribution);
+  assert.equal(out[0].speaker?.text, 'she');
+  // not when the head is already tagged, nor without content after the attribution
+  const tagged = decode('But, she said, the deal will not survive the vote.', [['content', 'But'], ['source', 'she'], ['cue', 'said'], ['content', 'the deal will not survive the vote']]);
+  assert.equal(tagged.length, 2);
+  const none = decode('On Monday, she said, and left.', [['source', 'she'], ['cue', 'said']]);
+  assert.equal(none.length, 0);
+});
+
+test('content stops before trailing punctuation', () => {
+  const [a] = decode('He said the port will reopen.', [['source', 'He'], ['cue', 'said'], ['content', 'the port will reopen .']]);
+  assert.equal(a.text, 'the port will reopen');
+  const [b] = decode('He said the port will reopen, officials added.', [['source', 'He'], ['cue', 'said'], ['content', 'the port will reopen ,']]);
+  assert.equal(b.text, 'the port will reopen');
+  const [c] = decode('He said “the port will reopen.”', [['source', 'He'], ['cue', 'said'], ['content', '“ the port will reopen . ”']]);
+  assert.equal(c.text, '“the port will reopen.”', 'a closing quote mark ends the span as it is');
+});
