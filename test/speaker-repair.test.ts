@@ -48,3 +48,13 @@ test('a possible speaker is left alone, even a place that acts ("Portugal denied
   const q = run(text, 'that the talks had failed', 'denied', 'Portugal');
   assert.equal(q.speaker?.text, 'Portugal');
 });
+
+test('a speaker span is tidied: no trailing comma, and a relative clause is its pronoun, resolved past a prepositional phrase', () => {
+  const text = 'Officials at the ministry, who spoke on condition of anonymity, said the minister knew.';
+  const q = run(text, 'the minister knew', 'said', 'who spoke on condition of anonymity,');
+  assert.equal(q.speaker?.text, 'who');
+  assert.match(q.speakerName ?? '', /^Officials/);
+  const text2 = 'Her neighbour, Tomasz, said the house was lost.';
+  const q2 = run(text2, 'the house was lost', 'said', 'Her neighbour, Tomasz,');
+  assert.equal(q2.speaker?.text, 'Her neighbour, Tomasz');
+});

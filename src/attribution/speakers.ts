@@ -77,7 +77,7 @@ export function resolveSpeakers(
     const a = attributions[qi];
     let entity: string | null = null;
     let name: string | null = null;
-    const sp = a.speaker && mentions.length > 0 ? repairSpeaker(text, tokens, mentions, info, a, a.speaker) : a.speaker;
+    const sp = a.speaker && mentions.length > 0 ? repairSpeaker(text, tokens, mentions, info, a, tidySpeaker(text, a.speaker)) : a.speaker && tidySpeaker(text, a.speaker);
     if (sentences.length === 0 || mentions.length === 0) {
       name = sp && !PRONOUNS.has(sp.text.toLowerCase()) && !RELATIVE.has(sp.text.toLowerCase()) ? sp.text : null;
     } else if (sp) {
@@ -88,8 +88,14 @@ export function resolveSpeakers(
       const word = (h >= 0 ? mentions[h].text : sp.text).toLowerCase().trim();
       if (RELATIVE.has(word)) {
         // "Bondarev, who spoke…": the nearest mention before the relative pronoun in its sentence.
+        // "Officials at the ministry, who …": the object of a preposition is not the antecedent.
         for (let k = from - 1; k >= 0 && mentions[k].sentence === sSent; k--) {
-          if (mentions[k].kind !== 'pronoun' && entityOf[k]) { entity = entityOf[k]; break; }
+          if (mentions[k].kind === 'pronoun' || !entityOf[k]) continue;
+          let b = info[k].t0 - 1;
+          while (b >= 0 && tokens[b].pos === 'DET') b--;
+          const inPP = b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === sSent;
+          entity ??= entityOf[k]; // the nearest one, if every candidate is inside a phrase
+          if (!inPP) { entity = entityOf[k]; break; }
         }
       } else if (FIRST_SECOND.has(word)) {
         entity = null;
@@ -171,6 +177,22 @@ function repairSpeaker(text: string, tokens: readonly Token[], mentions: readonl
     return { start: m.start, end: m.end, text: m.text };
   }
   return sp;
+}
+
+const RELATIVE_CLAUSE = /^(?:who|whom)\b/i;
+
+/**
+ * The speaker as written, without what the tagger swept in around it: trailing commas and spaces
+ * ("Her neighbour, Luca,"), and a relative clause reduced to its pronoun ("who spoke on
+ * condition of anonymity," → "who"; the pronoun is resolved to its antecedent).
+ */
+function tidySpeaker(text: string, sp: TextSpan): TextSpan {
+  let { start, end } = sp;
+  const rel = RELATIVE_CLAUSE.exec(sp.text);
+  if (rel && rel[0].length < sp.text.length) end = start + rel[0].length;
+  while (end > start && /[\s,;:(—–-]/.test(text[end - 1])) end--;
+  while (start < end && /[\s,;:)—–-]/.test(text[start])) start++;
+  return start === sp.start && end === sp.end ? sp : { start, end, text: text.slice(start, end) };
 }
 
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
