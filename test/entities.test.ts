@@ -153,3 +153,25 @@ test('"X region" and "of X" after a person\'s name are places; a person\'s descr
   assert.equal(entityOf(r, 'he')?.name, 'Paolo Renzi');
   assert.notEqual(entityOf(r, 'the agency')?.type, 'person');
 });
+
+test('"Sen." is a senator\'s title for "the senator"; "the House" is not the White House; party-state tags are no names', () => {
+  const r = analyse('The White House praised the bill. Sen. Tom Varga, R-Kan., voted for it. The House will vote next. Critics attacked the senator.');
+  const varga = entityOf(r, 'Tom Varga');
+  assert.equal(entityOf(r, 'the senator')?.id, varga?.id);
+  assert.notEqual(entityOf(r, 'House')?.id, entityOf(r, 'White House')?.id);
+  assert.equal(entityOf(r, 'House')?.type, 'organisation');
+  assert.ok(!r.mentions.some((m) => m.text.startsWith('R-Kan')));
+});
+
+test('a sentence-opening title stays a title even when the article writes it in lower case elsewhere', () => {
+  const r = analyse('Mayor Irena Kowal defended the plan. Critics said the mayor had hidden the costs.');
+  assert.equal(entityOf(r, 'the mayor')?.name, 'Irena Kowal');
+});
+
+test('a dateline, "the council of X" and ", which" type untyped names as place, place and organisation', () => {
+  const r = analyse('SALTMERE — The town council of Saltmere met on Monday. Brackwater Holdings, which owns the pier, said it would sell. The company declined to comment.\n\nResidents of Saltmere were angry.');
+  assert.equal(entityOf(r, 'Saltmere')?.type, 'place');
+  const bh = entityOf(r, 'Brackwater Holdings');
+  assert.equal(bh?.type, 'organisation');
+  assert.equal(entityOf(r, 'The company')?.id, bh?.id);
+});

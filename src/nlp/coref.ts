@@ -25,6 +25,8 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
   ['kiev', 'kyiv'], ['who', 'world health organization'], ['nyt', 'new york times'], ['gop', 'republican party'],
 ]);
 const PLACE_NOUNS = new Set(['village', 'city', 'town', 'region', 'province', 'state', 'capital', 'county', 'district', 'island', 'port']);
+// "the town council of Porthaven", "the people of Gaza": the governed or inhabited place.
+const OF_PLACE = new Set(['council', 'government', 'people', 'residents', 'citizens', 'mayor', 'governor', 'streets', 'outskirts']);
 const PLACE_PREPS = new Set(['in', 'near', 'across', 'throughout', 'outside', 'inside', 'from', 'to', 'into']);
 const DEFINITE = new Set(['the', 'this', 'that']);
 // "the company" may refer to any organisation named just before; "the ministry" only to a ministry.
@@ -35,6 +37,9 @@ const PLURAL_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<Entit
 const NEUTER_TARGETS: ReadonlySet<EntityType | null | undefined> = new Set<EntityType>(['organisation', 'outlet', 'place']);
 const BROAD_ROLES = new Set(['official', 'diplomat', 'man', 'woman', 'person', 'politician', 'lawmaker', 'officer',
   'employee', 'worker', 'staffer', 'aide', 'member', 'source', 'figure', 'executive', 'leader']);
+// "the House" after "the White House" is the chamber ("the Court" after "the Supreme Court" is not
+// listed: there it is the same court).
+const CHAMBERS = new Set(['house']);
 const SALIENCE_WINDOW = 4;
 const LEDE_SENTENCES = 3;
 const REFLEXIVES = new Set(['himself', 'herself']); // sentences a pronoun looks back
@@ -172,6 +177,12 @@ export function rankAntecedents(
   return out.sort((a, b) => b.score - a.score);
 }
 
+/** One key per role word: "Sen." and "senator", "advisor" and "adviser" are one role. */
+function roleHead(w: string): string {
+  const bare = w.endsWith('.') ? w.slice(0, -1) : w;
+  return ROLE_SYNONYMS.get(bare) ?? bare;
+}
+
 function isSubset(small: readonly string[], big: readonly string[]): boolean {
   for (const w of small) if (!big.includes(w)) return false;
   return true;
@@ -219,6 +230,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     return out;
   };
 
+  const datelines = datelineKeys(text);
   // Sieve A: names, in text order.
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
@@ -242,6 +254,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
           // "Foreign Ministry" after "Russian Foreign Ministry": same head word, fewer words.
           if (ot !== 'organisation' || m.type === 'person') continue;
           if (!(isSubset(w, o.longest) && w[w.length - 1] === o.longest[o.longest.length - 1])) continue;
+          if (w.length === 1 && CHAMBERS.has(w[0]) && o.longest.length > 1) continue;
         } else {
           if (ot !== null && ot !== 'person') continue;
           if (!isSubset(w, o.longest) && !(isSubset(o.longest, w) && o.names.every((n) => isSubset(n, w)))) continue;
@@ -283,6 +296,11 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     }
     if (prev && PLACE_PREPS.has(prev.lower) && m.type === null) vote(c, 'place', 1);
     if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
+    if (prev && prev.lower === 'of' && t0 > 1 && OF_PLACE.has(tokens[t0 - 2].lower)) vote(c, 'place', 2);
+    if (datelines.has(key)) vote(c, 'place', 3);
+    // "Greyhook Seafoods, which owns the site": "which" follows things, not people.
+    const after2 = info[i].t1 + 1 < tokens.length ? tokens[info[i].t1 + 1] : undefined;
+    if (m.type === null && after2 && tokens[info[i].t1].text === ',' && after2.lower === 'which') vote(c, 'organisation', 2);
     // "the Emilia-Romagna region"; "Mayor Paolo Conti of Faenza" (after a person's name, "of" names
     // where they serve: a place or an organisation, never a second person).
     const after = info[i].t1 < tokens.length ? tokens[info[i].t1] : undefined;
@@ -301,8 +319,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     const roles = mentions[i].type === 'organisation' ? ORG_NOUNS : mentions[i].type === 'person' ? PERSON_ROLES : null;
     for (let k = info[i].t0; k < info[i].t1; k++) {
       const w = tokens[k].lower;
-      if (roles ? roles.has(w) : PERSON_ROLES.has(w) || ORG_NOUNS.has(w)) {
-        const h = ROLE_SYNONYMS.get(w) ?? w;
+      const h = roleHead(w);
+      if (roles ? roles.has(w) || roles.has(h) : PERSON_ROLES.has(w) || ORG_NOUNS.has(w) || PERSON_ROLES.has(h)) {
         c.heads.add(h);
         headOwners.set(h, c);
       }
@@ -337,7 +355,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       }
     }
     const headTok = tokens[mi.t1 - 1];
-    const head = ROLE_SYNONYMS.get(headTok.lower) ?? headTok.lower;
+    const head = roleHead(headTok.lower);
     const first = tokens[mi.t0].lower;
     const definite = DEFINITE.has(first) || (mi.t1 - mi.t0 === 1 && /^\p{Lu}/u.test(headTok.text));
     if (!c && definite && m.type === 'person') {
@@ -509,6 +527,17 @@ function delayedIdentification(
       break;
     }
   }
+}
+
+// "PORTHAVEN —", "WASHINGTON (AP) —", "KYIV, Ukraine –": a capitalised place opening a line, then a dash.
+const DATELINE_RE = /^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?)(?:,[^\n—–]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s/gmu;
+
+/** Name keys of the places in datelines: the place a story was filed from. */
+function datelineKeys(text: string): Set<string> {
+  const out = new Set<string>();
+  DATELINE_RE.lastIndex = 0;
+  for (let m = DATELINE_RE.exec(text); m; m = DATELINE_RE.exec(text)) out.add(nameKey(m[1]));
+  return out;
 }
 
 /** A name no gazetteer or context typed: an all-caps acronym is an organisation, else a person (the commonest). */

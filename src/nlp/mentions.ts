@@ -258,6 +258,8 @@ function pushNominal(tokens: readonly Token[], a: number, head: number, drafts: 
 }
 
 /** Splits a capitalised chunk into an optional title (nominal) and a name, and types them. */
+const PARTY_STATE = /^[DRI]-[A-Z][A-Za-z.]*$/;
+
 interface Vocab { lowerSeen: ReadonlySet<string>; midCaps: ReadonlySet<string> }
 
 function emitName(text: string, tokens: readonly Token[], a: number, b: number, initial: boolean, vocab: Vocab, drafts: MentionDraft[]): void {
@@ -271,7 +273,9 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       emitNominal(tokens, a, a, drafts);
       return;
     }
-    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || OUTLET_NAMES.has(w);
+    // A title before a name ("Mayor Daniel Okafor") is split off below, not dropped as a common word.
+    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || OUTLET_NAMES.has(w) ||
+      (!single && TITLE_WORDS.has(w));
     // "-ing/-ed/-ly" words open sentences ("Asked if…", "Retired Gen. …") unless they are a subject ("Manning said").
     const next = tokens[b];
     const subject = single && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
@@ -282,6 +286,8 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
         (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || (!subject && COMMON_ENDING.test(w)))) a++;
   }
   if (a >= b) return;
+  // "Sen. Tom Haskell, R-Kan.": a party-and-state tag, not a name.
+  if (PARTY_STATE.test(text.slice(tokens[a].start, tokens[b - 1].end))) return;
   // A title inside a chunk starts a person's name: "Retired U.S. Air Force Gen. Norman Ham",
   // "Senate Majority Leader Mitch McConnell". The part before it is a name of its own.
   for (let k = a + 1; k < b - 1; k++) {
