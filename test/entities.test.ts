@@ -175,3 +175,12 @@ test('a dateline, "the council of X" and ", which" type untyped names as place, 
   assert.equal(bh?.type, 'organisation');
   assert.equal(entityOf(r, 'The company')?.id, bh?.id);
 });
+
+test('a company\'s short name joins its full name; "at X" after a role is an organisation; "the company" skips a union', () => {
+  const r = analyse('Talveri Semiconductor said on Monday it would cut jobs. "This is painful," said Ana Ruiz, an analyst at Fenwick. The Harbour Workers Union objected. Talveri employs 9,000 people. The company said it had no choice.');
+  const t = entityOf(r, 'Talveri Semiconductor');
+  assert.equal(t?.type, 'organisation');
+  assert.equal(entityOf(r, 'Talveri')?.id, t?.id);
+  assert.equal(entityOf(r, 'Fenwick')?.type, 'organisation');
+  assert.equal(entityOf(r, 'The company')?.id, t?.id);
+});

@@ -1,6 +1,7 @@
 import type { Entity, EntityType, Gender, Mention, Sentence, TextSpan, Token } from '../model/types.ts';
 import { OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
-import { HONORIFICS, ORG_NOUNS, PERSON_ROLES, ROLE_SYNONYMS } from './gazetteer/roles.ts';
+import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, ROLE_SYNONYMS } from './gazetteer/roles.ts';
+import { ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { FEMALE_FORENAMES, MALE_FORENAMES } from './gazetteer/forenames.ts';
 import { NEUTER_PRONOUNS, PLURAL_PRONOUNS, isTitleCase } from './mentions.ts';
 import { quotedTokens, tokenAt } from './quoted.ts';
@@ -27,6 +28,12 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 const PLACE_NOUNS = new Set(['village', 'city', 'town', 'region', 'province', 'state', 'capital', 'county', 'district', 'island', 'port']);
 // "the town council of Porthaven", "the people of Gaza": the governed or inhabited place.
 const OF_PLACE = new Set(['council', 'government', 'people', 'residents', 'citizens', 'mayor', 'governor', 'streets', 'outskirts']);
+const BUSINESS_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'group', 'holdings',
+  'company', 'corporation', 'industries', 'technologies', 'systems', 'partners', 'labs', 'motors', 'energy', 'capital']);
+const COMPANY_NOUNS = new Set(['company', 'firm', 'corporation', 'startup', 'manufacturer', 'retailer', 'airline', 'insurer', 'lender']);
+const NOT_A_COMPANY = new Set(['union', 'ministry', 'department', 'agency', 'council', 'committee', 'commission', 'party',
+  'university', 'college', 'school', 'court', 'government', 'parliament', 'senate', 'congress', 'police', 'army',
+  'embassy', 'mission', 'church', 'foundation', 'association', 'federation', 'league', 'coalition', 'campaign']);
 const PLACE_PREPS = new Set(['in', 'near', 'across', 'throughout', 'outside', 'inside', 'from', 'to', 'into']);
 const DEFINITE = new Set(['the', 'this', 'that']);
 // "the company" may refer to any organisation named just before; "the ministry" only to a ministry.
@@ -253,7 +260,11 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         if (m.type === 'organisation' || ot === 'organisation') {
           // "Foreign Ministry" after "Russian Foreign Ministry": same head word, fewer words.
           if (ot !== 'organisation' || m.type === 'person') continue;
-          if (!(isSubset(w, o.longest) && w[w.length - 1] === o.longest[o.longest.length - 1])) continue;
+          // "Norvane" for "Norvane Semiconductor", "Greyhook" for "Greyhook Seafoods Ltd": the
+          // distinctive first word, when the rest only says what kind of business it is.
+          const shortForm = w.length === 1 && o.longest.length > 1 && o.longest[0] === w[0] &&
+            o.longest.slice(1).every((x) => ORG_WEAK_HEADS.has(x) || BUSINESS_SUFFIXES.has(x));
+          if (!shortForm && !(isSubset(w, o.longest) && w[w.length - 1] === o.longest[o.longest.length - 1])) continue;
           if (w.length === 1 && CHAMBERS.has(w[0]) && o.longest.length > 1) continue;
         } else {
           if (ot !== null && ot !== 'person') continue;
@@ -264,7 +275,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         // Ambiguous surnames go to a bearer named in this or the last two sentences ("Her
         // husband, Tom Smith, … Smith said"), else to the more prominent, then the first introduced.
         const recent = m.sentence - o.lastSentence <= 2 ? 1e6 + o.lastSentence * 1e3 : 0;
-        const score = recent + o.members.length * 100 - o.order;
+        // A cluster some gazetteer or context typed beats a guess ("Norvane" joins "Norvane
+        // Semiconductor", not the headline's "Chipmaker Norvane").
+        const score = recent + (ot !== null ? 2e6 : 0) + o.members.length * 100 - o.order;
         if (score > bestScore) { bestScore = score; bestC = o; }
         candidates++;
       }
@@ -297,6 +310,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (prev && PLACE_PREPS.has(prev.lower) && m.type === null) vote(c, 'place', 1);
     if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
     if (prev && prev.lower === 'of' && t0 > 1 && OF_PLACE.has(tokens[t0 - 2].lower)) vote(c, 'place', 2);
+    // "an analyst at Morningstar", "researchers at Barclays": where people work.
+    if (m.type === null && prev && prev.lower === 'at' && t0 > 1 && (PERSON_ROLES.has(tokens[t0 - 2].lower) || GROUP_ROLES.has(tokens[t0 - 2].lower))) vote(c, 'organisation', 2);
     if (datelines.has(key)) vote(c, 'place', 3);
     // "Greyhook Seafoods, which owns the site": "which" follows things, not people.
     const after2 = info[i].t1 + 1 < tokens.length ? tokens[info[i].t1 + 1] : undefined;
@@ -373,7 +388,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         const t = typeOf(o);
         if (t !== 'organisation') continue;
         if (o.longest.includes(headTok.lower)) { c = o; break; }
-        if (!fallback && GENERIC_ORG.has(headTok.lower) && m.sentence - mentions[k].sentence <= 4) fallback = o;
+        // "the company" is a business: not the union, ministry or university named in between.
+        if (!fallback && GENERIC_ORG.has(headTok.lower) && m.sentence - mentions[k].sentence <= 4 &&
+          !(COMPANY_NOUNS.has(headTok.lower) && o.longest.some((x) => NOT_A_COMPANY.has(x)))) fallback = o;
       }
       c ??= fallback;
       // "the mission" after "Russia's permanent mission": an earlier description with that head.

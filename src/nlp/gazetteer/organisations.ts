@@ -15,7 +15,11 @@ organization organisation society club team initiative fc republicans democrats 
 hamas hezbollah isis isil daesh`.split(/\s+/));
 
 /** Words that head an organisation only when the chunk has more than one word ("Trust Project"). */
-export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(['project', 'house', 'watch', 'international', 'global', 'media']);
+export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(`project house watch international global media
+semiconductor semiconductors electronics foods seafoods brands robotics software solutions logistics mining steel
+chemicals insurance investments ventures studios entertainment pharma biotech therapeutics biosciences telecom
+communications petroleum resources shipping aerospace automotive retail stores hotels resorts publishing
+enterprises manufacturing construction dynamics instruments devices networks`.split(/\s+/));
 
 /** Well-known organisations (keys as nameKey makes them). */
 export const KNOWN_ORGS: ReadonlySet<string> = new Set(`un nato eu imf wto opec osce iaea icc unicef unesco unhcr
