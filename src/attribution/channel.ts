@@ -1,3 +1,4 @@
+import { nameKey, OUTLET_NAMES } from '../nlp/gazetteer/outlets.ts';
 import type { TextSpan } from '../model/types.ts';
 
 /**
@@ -40,9 +41,11 @@ const OUTLETS = new Set(['reuters', 'ap', 'afp', 'cnn', 'bbc', 'nbc', 'abc', 'cb
   'the associated press', 'associated press', 'the ap', 'sky', 'itv', 'rte', 'cbc', 'abc news', 'ria novosti']);
 const OUTLET_WORD = /\b(?:News|Times|Post|Journal|Press|Radio|TV|Television|Magazine|Herald|Tribune|Gazette|Telegraph|Daily|Weekly|Network|Channel|Agency|Insider|Today|Wire|Media|Broadcasting|Report|Review|Atlantic|Guardian|Observer|Independent|Economist|Monitor|Examiner|Chronicle|Sun|Star|Mail|Express|Mirror|Standard|Globe|Bulletin|Courier|Dispatch|Inquirer|Register|Recorder|Sentinel|Beacon|Hill|Politico|Vanity Fair|New Yorker|Spectator|Nation|Intercept|Show)\b/;
 
-function isOutlet(name: string): boolean {
+/** Whether a capitalised name is an outlet, a platform or looks like one ("Kyiv Post", "KTVU"). */
+export function isOutlet(name: string): boolean {
   const bare = name.replace(/(?:’s|'s)(?:\s+[“"][^”"]*[”"])?$/, '');
   if (OUTLETS.has(bare.toLowerCase()) || OUTLETS.has(bare.toLowerCase().replace(/^the\s+/, ''))) return true;
+  if (OUTLET_NAMES.has(nameKey(bare))) return true;
   if (PLATFORMS.includes(bare)) return true;
   return OUTLET_WORD.test(bare) || /^[A-Z]{2,5}(?:’s|'s)?\b/.test(name) && !/^(?:I|US|U\.S\.|UN|EU|UK)$/.test(bare);
 }

@@ -1,6 +1,6 @@
 import { firstStartingFrom, lastStartingAtOrBefore } from '../model/offsets.ts';
 import { defineStage } from '../pipeline/stage.ts';
-import type { Attribution, Entity, Gender, Mention, Quote, Sentence, Token } from '../model/types.ts';
+import type { Attribution, Entity, Gender, Mention, Quote, Sentence, TextSpan, Token } from '../model/types.ts';
 import { mentionInfo, rankAntecedents, type MentionInfo } from '../nlp/coref.ts';
 import { PRONOUNS } from '../nlp/mentions.ts';
 
@@ -77,7 +77,7 @@ export function resolveSpeakers(
     const a = attributions[qi];
     let entity: string | null = null;
     let name: string | null = null;
-    const sp = a.speaker;
+    const sp = a.speaker && mentions.length > 0 ? repairSpeaker(text, tokens, mentions, info, a, tidySpeaker(text, a.speaker)) : a.speaker && tidySpeaker(text, a.speaker);
     if (sentences.length === 0 || mentions.length === 0) {
       name = sp && !PRONOUNS.has(sp.text.toLowerCase()) && !RELATIVE.has(sp.text.toLowerCase()) ? sp.text : null;
     } else if (sp) {
@@ -88,8 +88,14 @@ export function resolveSpeakers(
       const word = (h >= 0 ? mentions[h].text : sp.text).toLowerCase().trim();
       if (RELATIVE.has(word)) {
         // "Bondarev, who spoke…": the nearest mention before the relative pronoun in its sentence.
+        // "Officials at the ministry, who …": the object of a preposition is not the antecedent.
         for (let k = from - 1; k >= 0 && mentions[k].sentence === sSent; k--) {
-          if (mentions[k].kind !== 'pronoun' && entityOf[k]) { entity = entityOf[k]; break; }
+          if (mentions[k].kind === 'pronoun' || !entityOf[k]) continue;
+          let b = info[k].t0 - 1;
+          while (b >= 0 && tokens[b].pos === 'DET') b--;
+          const inPP = b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === sSent;
+          entity ??= entityOf[k]; // the nearest one, if every candidate is inside a phrase
+          if (!inPP) { entity = entityOf[k]; break; }
         }
       } else if (FIRST_SECOND.has(word)) {
         entity = null;
@@ -126,11 +132,82 @@ export function resolveSpeakers(
     }
     if (entity) byAttribution.set(a.attribution, entity);
     out[qi] = {
-      id: a.id, start: a.start, end: a.end, text: a.text, kind: a.kind, cue: a.cue, speaker: a.speaker,
+      id: a.id, start: a.start, end: a.end, text: a.text, kind: a.kind, cue: a.cue, speaker: sp,
       speakerName: name, speakerEntity: entity, channel: a.channel, source: a.source, attribution: a.attribution,
     };
   }
   return out;
+}
+
+/**
+ * A speaker span no speaker could be: a place inside a prepositional phrase ("A diplomat stationed
+ * … in Geneva announced") or words with no mention at all ("the months of January and February
+ * saying"). The tagger reads these as sources next to the cue; the clause's subject before the cue
+ * is the speaker. Spans that hold a possible speaker are kept as they are.
+ */
+function repairSpeaker(text: string, tokens: readonly Token[], mentions: readonly Mention[], info: readonly MentionInfo[], a: Attribution, sp: TextSpan): TextSpan {
+  const from = firstStartingFrom(mentions, sp.start);
+  const h = headMention(text, mentions, from, sp.start, sp.end);
+  let bad = h < 0 && onlyTimeWords(tokens, sp);
+  if (h >= 0 && mentions[h].type === 'place') {
+    const t = firstStartingFrom(tokens, mentions[h].start);
+    bad = t > 0 && tokens[t - 1].pos === 'ADP';
+  }
+  if (!bad) return sp;
+  const cueAt = a.cue?.start ?? sp.start;
+  const sentence = tokens[Math.min(firstStartingFrom(tokens, cueAt), tokens.length - 1)]?.sentence;
+  let k = from;
+  while (k > 0 && mentions[k - 1].sentence === sentence) k--;
+  for (; k < mentions.length && mentions[k].start < cueAt && mentions[k].sentence === sentence; k++) {
+    const m = mentions[k];
+    if (info[k].quoted || (m.start < a.end && m.end > a.start)) continue;
+    // The subject is the first noun phrase outside a prepositional phrase; possessors are part of it.
+    let b = info[k].t0 - 1;
+    while (b >= 0 && tokens[b].pos === 'DET') b--;
+    if (b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === sentence) continue;
+    if (/['’]s?$/.test(m.text) || /^\s*['’]s?\b/.test(text.slice(m.end, m.end + 3))) continue;
+    // "Texas Sen. Ted Cruz": a name right after (titles between) is the head of the phrase.
+    for (let j = k + 1; j <= k + 2 && j < mentions.length; j++) {
+      const n = mentions[j];
+      if (n.kind === 'nominal') continue;
+      if (n.kind === 'name' && n.type !== 'place' && n.start < cueAt && n.start - m.end <= 24 &&
+        /^\s*(?:\p{Lu}\p{Ll}*\.?\s*)*$/u.test(text.slice(m.end, n.start))) return { start: n.start, end: n.end, text: n.text };
+      break;
+    }
+    return { start: m.start, end: m.end, text: m.text };
+  }
+  return sp;
+}
+
+const RELATIVE_CLAUSE = /^(?:who|whom)\b/i;
+
+/**
+ * The speaker as written, without what the tagger swept in around it: trailing commas and spaces
+ * ("Her neighbour, Luca,"), and a relative clause reduced to its pronoun ("who spoke on
+ * condition of anonymity," → "who"; the pronoun is resolved to its antecedent).
+ */
+function tidySpeaker(text: string, sp: TextSpan): TextSpan {
+  let { start, end } = sp;
+  const rel = RELATIVE_CLAUSE.exec(sp.text);
+  if (rel && rel[0].length < sp.text.length) end = start + rel[0].length;
+  while (end > start && /[\s,;:(—–-]/.test(text[end - 1])) end--;
+  while (start < end && /[\s,;:)—–-]/.test(text[start])) start++;
+  return start === sp.start && end === sp.end ? sp : { start, end, text: text.slice(start, end) };
+}
+
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
+  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'months', 'year', 'years',
+  'weekend', 'last', 'next', 'this', 'and', 'the', 'of', ',']);
+
+/** "January and February", "last week": a time expression, which never speaks. */
+function onlyTimeWords(tokens: readonly Token[], sp: TextSpan): boolean {
+  let any = false;
+  for (let t = firstStartingFrom(tokens, sp.start); t < tokens.length && tokens[t].start < sp.end; t++) {
+    if (!TIME_WORDS.has(tokens[t].lower)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** Whether another person is the subject of a narrator sentence between a quote run's last speaker and mention `h`. */

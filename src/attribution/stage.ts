@@ -1,6 +1,7 @@
 import type { Doc } from '../model/doc.ts';
 import type { Attribution } from '../model/types.ts';
 import { defineStage } from '../pipeline/stage.ts';
+import { completeAttributions } from './complete.ts';
 import { mergeAttributions } from './merge.ts';
 import { predictAttributions } from './model/predict.ts';
 import { findRuleAttributions } from './rules.ts';
@@ -38,6 +39,6 @@ export const attributionStage = defineStage({
       paragraphs: doc.get('paragraphs', 'attribution'),
       tokens: doc.get('tokens', 'attribution'),
     });
-    return { attributions: mergeAttributions(rules, modelAttributions(doc)) };
+    return { attributions: completeAttributions(doc.text, mergeAttributions(rules, modelAttributions(doc))) };
   },
 });

@@ -1,0 +1,52 @@
+import type { Attribution, TextSpan } from '../model/types.ts';
+import { findChannel, isOutlet } from './channel.ts';
+
+/**
+ * Finishing touches on merged attributions, read from the text around each one:
+ * - the tagger sometimes starts reported content at the listener or medium the cue governs
+ *   ("said in an interview with ⟦La Repubblica that rivers …⟧", "wrote on ⟦her Facebook page
+ *   that …⟧"): the content then starts at "that" and the listener or medium is the channel;
+ * - the tagger gives no channel, so an attribution without one reads it from its own clause: from
+ *   the speaker or cue to the content when the content follows ("A source … told the Associated
+ *   Press that …"), or from the content's end to the end of the sentence when the cue follows it
+ *   ("…,” the company said in a statement to the Kyiv Independent.").
+ * Inputs are not mutated; records that change are copied.
+ */
+export function completeAttributions(text: string, attributions: readonly Attribution[]): Attribution[] {
+  return attributions.map((a) => completeOne(text, a));
+}
+
+// A listener or medium before "that": a proper name of up to five words, or a possessive medium.
+const LEAD_NAME = /^((?:[Tt]he\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s+that\b/;
+const LEAD_MEDIUM = /^((?:his|her|their|its|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:page|account|profile|blog|feed|website|site|channel|podcast|show|statement|letter|post|interview))\s+that\b/;
+const GOVERNS = /\b(?:with|to|told|tells|telling|on|in|via)\s+$/;
+const MAX_WINDOW = 160;
+
+function completeOne(text: string, a: Attribution): Attribution {
+  let out = a;
+  if (a.kind === 'indirect' && a.cue && a.cue.end <= a.start && GOVERNS.test(text.slice(Math.max(0, a.start - 12), a.start))) {
+    let m = LEAD_NAME.exec(a.text);
+    if (m && !isOutlet(m[1])) m = null;
+    m ??= LEAD_MEDIUM.exec(a.text);
+    if (m) {
+      const start = a.start + m[0].length - 4; // at "that"
+      const channel: TextSpan = { start: a.start, end: a.start + m[1].length, text: m[1] };
+      out = { ...a, start, text: text.slice(start, a.end), channel: a.channel ?? channel };
+    }
+  }
+  if (out.channel || !out.cue) return out;
+  const sides = [out.cue, out.speaker].filter((x): x is TextSpan => x !== null);
+  const from = Math.min(...sides.map((x) => x.start));
+  const to = Math.max(...sides.map((x) => x.end));
+  let channel: TextSpan | null = null;
+  if (from >= out.end) {
+    // Cue after the content: its clause runs to the end of the sentence.
+    let end = to;
+    const limit = Math.min(text.length, to + MAX_WINDOW);
+    while (end < limit && !/[.!?\n“”"]/.test(text[end])) end++;
+    channel = findChannel(text, out.end, end);
+  } else if (to <= out.start) {
+    channel = findChannel(text, from, out.start);
+  }
+  return channel ? { ...out, channel } : out;
+}

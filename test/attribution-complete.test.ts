@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Attribution } from '../src/model/types.ts';
+import { completeAttributions } from '../src/attribution/complete.ts';
+import { analyze } from '../src/engine.ts';
+
+function span(text: string, s: string, from = 0) {
+  const start = text.indexOf(s, from);
+  assert.ok(start >= 0, s);
+  return { start, end: start + s.length, text: s };
+}
+
+function indirect(text: string, content: string, cue: string, speaker: string): Attribution {
+  const c = span(text, content);
+  return { id: 'a1', start: c.start, end: c.end, text: content, kind: 'indirect', cue: span(text, cue), speaker: span(text, speaker), channel: null, source: 'model', attribution: 'M1' };
+}
+
+test('an outlet the cue governs moves out of the content into the channel', () => {
+  const text = 'The mayor said in an interview with La Stampa that the dam had held.';
+  const [a] = completeAttributions(text, [indirect(text, 'La Stampa that the dam had held', 'said', 'The mayor')]);
+  assert.equal(a.text, 'that the dam had held');
+  assert.equal(text.slice(a.start, a.end), a.text);
+  assert.equal(a.channel?.text, 'La Stampa');
+});
+
+test('a possessive medium before "that" is the channel, not content', () => {
+  const text = 'Her adviser wrote on her Facebook page that the figures were wrong.';
+  const [a] = completeAttributions(text, [indirect(text, 'her Facebook page that the figures were wrong', 'wrote', 'Her adviser')]);
+  assert.equal(a.text, 'that the figures were wrong');
+  assert.equal(a.channel?.text, 'her Facebook page');
+});
+
+test('a capitalised word before "that" that is no outlet stays in the content', () => {
+  const text = 'She said Brussels that week had agreed.';
+  const [a] = completeAttributions(text, [indirect(text, 'Brussels that week had agreed', 'said', 'She')]);
+  assert.equal(a.text, 'Brussels that week had agreed');
+});
+
+test('reported speech gets the channel of its own clause, before or after the content', () => {
+  const text = 'A source told the Associated Press that two men were missing. The plan failed, the firm said in a statement on Monday.';
+  const [a, b] = completeAttributions(text, [
+    indirect(text, 'that two men were missing', 'told', 'A source'),
+    indirect(text, 'The plan failed', 'said', 'the firm'),
+  ]);
+  assert.equal(a.channel?.text, 'Associated Press');
+  assert.equal(b.channel?.text, 'a statement');
+});
+
+test('end to end: an indirect quote told to an outlet carries it as the channel', () => {
+  const out = analyze('A person familiar with the talks told Reuters that the deal was close.');
+  const q = out.quotes.find((x) => x.text.includes('the deal was close'));
+  assert.equal(q?.channel?.text, 'Reuters');
+});
