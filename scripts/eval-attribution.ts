@@ -18,7 +18,8 @@ import type { Attribution, Quote } from '../src/model/types.ts';
 import { analyzeDoc } from '../src/engine.ts';
 import { predictAttributions } from '../src/attribution/model/predict.ts';
 import { loadModel } from '../src/attribution/model/weights.ts';
-import { dataPath, loadPolnearOrExit, REPO_ROOT } from '../src/attribution/model/polnear.ts';
+import { dataPath, loadPolnearOrExit } from './lib/polnear.ts';
+import { repoRoot, sharedDir } from './lib/shared-data.ts';
 
 const argv = process.argv.slice(2);
 const modelOnly = argv.includes('--model-only');
@@ -27,7 +28,7 @@ const splitIdx = argv.indexOf('--split');
 const splits = new Set((splitIdx >= 0 ? argv[splitIdx + 1] : 'dev,test').split(','));
 const jsonIdx = argv.indexOf('--json');
 
-const scorer = path.resolve(REPO_ROOT, '../shared/tools/score-attribution.mjs');
+const scorer = path.join(sharedDir, 'tools/score-attribution.mjs');
 if (!fs.existsSync(scorer)) {
   console.error(`scorer not found at ${scorer} (it lives in ../shared/tools beside the repo)`);
   process.exit(2);

@@ -22,7 +22,8 @@ import {
   allowed, CONTENT, CUE, label, labelType, NUM_LABELS, POS_B, POS_I, POS_L, POS_U, SOURCE, START, viterbi, type TaggerWeights,
 } from '../src/attribution/model/tagger.ts';
 import { encodeModel } from '../src/attribution/model/weights.ts';
-import { dataPath, loadPolnearOrExit, REPO_ROOT, type GoldDoc } from '../src/attribution/model/polnear.ts';
+import { dataPath, loadPolnearOrExit, type GoldDoc } from './lib/polnear.ts';
+import { repoRoot } from './lib/shared-data.ts';
 
 function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,7 +46,7 @@ function holdoutRange(n: number): [number, number] {
   return [Math.round(n * HOLDOUT * HOLDOUT_PART), Math.min(n, Math.round(n * HOLDOUT * (HOLDOUT_PART + 1)))];
 }
 const outIdx = process.argv.indexOf('--out');
-const OUT = outIdx >= 0 ? path.resolve(process.argv[outIdx + 1]) : path.join(REPO_ROOT, 'models/attribution.bin.gz');
+const OUT = outIdx >= 0 ? path.resolve(process.argv[outIdx + 1]) : path.join(repoRoot, 'models/attribution.bin.gz');
 
 interface Prepared {
   doc: GoldDoc;
