@@ -1,18 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spanOf } from './support.ts';
 import type { Attribution } from '../src/model/types.ts';
 import { completeAttributions } from '../src/attribution/complete.ts';
 import { analyze } from '../src/engine.ts';
 
-function span(text: string, s: string, from = 0) {
-  const start = text.indexOf(s, from);
-  assert.ok(start >= 0, s);
-  return { start, end: start + s.length, text: s };
-}
 
 function indirect(text: string, content: string, cue: string, speaker: string): Attribution {
-  const c = span(text, content);
-  return { id: 'a1', start: c.start, end: c.end, text: content, kind: 'indirect', cue: span(text, cue), speaker: span(text, speaker), channel: null, source: 'model', attribution: 'M1' };
+  const c = spanOf(text, content);
+  return { id: 'a1', start: c.start, end: c.end, text: content, kind: 'indirect', cue: spanOf(text, cue), speaker: spanOf(text, speaker), channel: null, source: 'model', attribution: 'M1' };
 }
 
 test('an outlet the cue governs moves out of the content into the channel', () => {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spanOf } from './support.ts';
 import { Doc } from '../src/model/doc.ts';
 import type { Attribution, Quote } from '../src/model/types.ts';
 import { tokensStage } from '../src/nlp/tokens.ts';
@@ -10,16 +11,11 @@ import { speakersStage } from '../src/attribution/speakers.ts';
 // The tagger sometimes reads a place in a prepositional phrase or a time expression next to the cue
 // as the source; the speakers stage gives such attributions the clause's subject instead.
 
-function span(text: string, s: string, from = 0) {
-  const start = text.indexOf(s, from);
-  assert.ok(start >= 0, s);
-  return { start, end: start + s.length, text: s };
-}
 
 function run(text: string, content: string, cue: string, speaker: string): Quote {
-  const c = span(text, content);
+  const c = spanOf(text, content);
   const a: Attribution = {
-    id: 'q1', start: c.start, end: c.end, text: content, kind: 'indirect', cue: span(text, cue), speaker: span(text, speaker),
+    id: 'q1', start: c.start, end: c.end, text: content, kind: 'indirect', cue: spanOf(text, cue), speaker: spanOf(text, speaker),
     channel: null, source: 'model', attribution: 'a1',
   };
   const doc = new Doc(text);
