@@ -47,3 +47,11 @@ test('end to end: an indirect quote told to an outlet carries it as the channel'
   const q = out.quotes.find((x) => x.text.includes('the deal was close'));
   assert.equal(q?.channel?.text, 'Reuters');
 });
+
+test('a nickname in quote marks after "known as" is not speech; "called “…”" still is', () => {
+  const text = 'The mayor, known locally as "the Baron", denied the charges. Critics called the deal "a disgrace".';
+  const nick = indirect(text, '"the Baron"', 'known locally as', 'The mayor');
+  const called = indirect(text, '"a disgrace"', 'called', 'Critics');
+  const out = completeAttributions(text, [nick, called]);
+  assert.deepEqual(out.map((a) => a.text), ['"a disgrace"']);
+});
