@@ -184,3 +184,16 @@ test('a company\'s short name joins its full name; "at X" after a role is an org
   assert.equal(entityOf(r, 'Fenwick')?.type, 'organisation');
   assert.equal(entityOf(r, 'The company')?.id, t?.id);
 });
+
+test('delayed identification after modifiers and between related roles ("a well-known journalist" … "correspondent")', () => {
+  const r = analyse('Rather prison than silence. A well-known Moldovan journalist announced on Tuesday that she would go home. Irina Lupu, correspondent of Radio Nord for ten years, explained her choice. The journalist said she was not afraid.');
+  const e = entityOf(r, 'Irina Lupu');
+  assert.equal(entityOf(r, 'The journalist')?.id, e?.id);
+  assert.equal(entityOf(r, 'Radio Nord')?.type, 'outlet');
+});
+
+test('a name before an organisation noun is an organisation; a sentence-opening outlet that is an English word is that word', () => {
+  const r = analyse('According to the Zorya human rights centre, 300 people were detained. "Independent reporting is a crime now," she said. Time will tell.');
+  assert.equal(entityOf(r, 'Zorya')?.type, 'organisation');
+  assert.ok(!r.mentions.some((m) => m.text === 'Independent' || m.text === 'Time'));
+});

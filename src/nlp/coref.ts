@@ -1,7 +1,7 @@
 import type { Entity, EntityType, Gender, Mention, Sentence, TextSpan, Token } from '../model/types.ts';
 import { OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, ROLE_SYNONYMS } from './gazetteer/roles.ts';
-import { ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
+import { ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { FEMALE_FORENAMES, MALE_FORENAMES } from './gazetteer/forenames.ts';
 import { NEUTER_PRONOUNS, PLURAL_PRONOUNS, isTitleCase } from './mentions.ts';
 import { quotedTokens, tokenAt } from './quoted.ts';
@@ -49,6 +49,18 @@ const BROAD_ROLES = new Set(['official', 'diplomat', 'man', 'woman', 'person', '
 const CHAMBERS = new Set(['house']);
 const SALIENCE_WINDOW = 4;
 const LEDE_SENTENCES = 3;
+// Roles one person is described by in turn ("a journalist" … "correspondent of Radio Svaboda").
+const ROLE_FAMILIES: ReadonlyMap<string, number> = new Map([
+  ...['journalist', 'correspondent', 'reporter', 'editor', 'writer', 'columnist', 'author', 'blogger', 'commentator'].map((w) => [w, 1] as const),
+  ...['diplomat', 'ambassador', 'envoy', 'adviser', 'consul', 'negotiator'].map((w) => [w, 2] as const),
+  ...['prosecutor', 'attorney', 'lawyer', 'counsel'].map((w) => [w, 3] as const),
+  ...['soldier', 'officer', 'commander', 'colonel', 'lieutenant', 'sergeant', 'captain', 'general', 'veteran'].map((w) => [w, 4] as const),
+  ...['executive', 'ceo', 'chair', 'director', 'founder', 'owner', 'manager', 'entrepreneur', 'businessperson'].map((w) => [w, 5] as const),
+  ...['scientist', 'researcher', 'professor', 'expert', 'analyst', 'economist', 'historian'].map((w) => [w, 6] as const),
+  ...['doctor', 'physician', 'surgeon', 'nurse'].map((w) => [w, 7] as const),
+  ...['activist', 'dissident', 'campaigner', 'organizer', 'organiser'].map((w) => [w, 8] as const),
+]);
+const sameRoleFamily = (a: string, b: string): boolean => a === b || (ROLE_FAMILIES.has(a) && ROLE_FAMILIES.get(a) === ROLE_FAMILIES.get(b));
 const REFLEXIVES = new Set(['himself', 'herself']); // sentences a pronoun looks back
 const W_HONORIFIC = 3;
 const W_FORENAME = 2;
@@ -310,6 +322,14 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (prev && PLACE_PREPS.has(prev.lower) && m.type === null) vote(c, 'place', 1);
     if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
     if (prev && prev.lower === 'of' && t0 > 1 && OF_PLACE.has(tokens[t0 - 2].lower)) vote(c, 'place', 2);
+    // "the Viasna human rights centre", "the Wagner mercenary group": a name before an organisation noun.
+    if (m.type === null) {
+      for (let k = info[i].t1; k < Math.min(tokens.length, info[i].t1 + 4) && tokens[k].sentence === m.sentence; k++) {
+        const t = tokens[k];
+        if ((ORG_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower)) && (t.pos === 'NOUN' || t.pos === 'PROPN')) { vote(c, 'organisation', 2); break; }
+        if (!((t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower === t.text)) break;
+      }
+    }
     // "an analyst at Morningstar", "researchers at Barclays": where people work.
     if (m.type === null && prev && prev.lower === 'at' && t0 > 1 && (PERSON_ROLES.has(tokens[t0 - 2].lower) || GROUP_ROLES.has(tokens[t0 - 2].lower))) vote(c, 'organisation', 2);
     if (datelines.has(key)) vote(c, 'place', 3);
@@ -411,7 +431,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (m.gender !== 'unknown' && c.members.length > 0) addEvidence(c, headTok.start, headTok.end, m.gender, W_ROLE);
   }
 
-  delayedIdentification(mentions, sentences, info, entityOf, clusters, byId, headOwners);
+  delayedIdentification(tokens, mentions, sentences, info, entityOf, clusters, byId, headOwners);
 
   // Preliminary types for the pronoun sieve.
   const prelim = new Map<string, EntityType | null>();
@@ -502,7 +522,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
  * soldier", "as a diplomat") are left alone.
  */
 function delayedIdentification(
-  mentions: readonly Mention[], sentences: readonly Sentence[], info: readonly MentionInfo[], entityOf: (string | null)[],
+  tokens: readonly Token[], mentions: readonly Mention[], sentences: readonly Sentence[], info: readonly MentionInfo[], entityOf: (string | null)[],
   clusters: Cluster[], byId: Map<string, Cluster>, headOwners: Map<string, Cluster>,
 ): void {
   const firstOf = new Map<Cluster, number>();
@@ -515,8 +535,7 @@ function delayedIdentification(
     // It opens its sentence: "A senior prosecutor has accused …", not "He was a senator".
     // Only in the lede (a headline and the first sentences), where news writes this way.
     if (m.sentence > LEDE_SENTENCES) break;
-    if (m.kind !== 'nominal' || !info[i].subject || info[i].quoted || info[i].t0 !== sentences[m.sentence].tokenStart) continue;
-    if (!/^an? /i.test(m.text)) continue;
+    if (m.kind !== 'nominal' || !info[i].subject || info[i].quoted || !opensWithIndefinite(tokens, sentences[m.sentence].tokenStart, info[i].t0)) continue;
     for (let k = i + 1; k < mentions.length && mentions[k].sentence - m.sentence <= 2; k++) {
       const e = entityOf[k];
       if (mentions[k].sentence === m.sentence || mentions[k].kind !== 'name' || !e) continue;
@@ -527,7 +546,7 @@ function delayedIdentification(
       if (t !== 'person' || c.longest.length < 2) break;
       // "A district judge …" is not "Attorney General Bill Schuette"; a broad word ("official",
       // "diplomat") does not conflict with a specific title ("adviser to the mission").
-      if (c.heads.size > 0 && ![...d.heads].some((h) => c.heads.has(h) || BROAD_ROLES.has(h))) break;
+      if (c.heads.size > 0 && ![...d.heads].some((h) => BROAD_ROLES.has(h) || [...c.heads].some((x) => sameRoleFamily(h, x)))) break;
       // The first person named after the description decides: if it is not the subject, nobody is.
       if (!info[k].subject && !info[k].speech) break;
       const dg = clusterGender(d.male, d.female);
@@ -555,6 +574,17 @@ function datelineKeys(text: string): Set<string> {
   DATELINE_RE.lastIndex = 0;
   for (let m = DATELINE_RE.exec(text); m; m = DATELINE_RE.exec(text)) out.add(nameKey(m[1]));
   return out;
+}
+
+/** "A senior prosecutor …", "A well-known Belarusian journalist …": the sentence opens with "a/an" and modifiers up to the mention. */
+function opensWithIndefinite(tokens: readonly Token[], sentenceStart: number, t0: number): boolean {
+  const first = tokens[sentenceStart].lower;
+  if (first !== 'a' && first !== 'an') return false;
+  for (let k = sentenceStart + 1; k < t0; k++) {
+    const p = tokens[k].pos;
+    if (p !== 'ADJ' && p !== 'ADV' && p !== 'PUNCT' && p !== 'NOUN' && p !== 'PROPN' && p !== 'VERB') return false;
+  }
+  return t0 - sentenceStart <= 6;
 }
 
 /** A name no gazetteer or context typed: an all-caps acronym is an organisation, else a person (the commonest). */

@@ -65,6 +65,8 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (PLACES.has(key)) return 'place';
   const last = words[words.length - 1];
   if (words.length > 1 && OUTLET_HEADS.has(last)) return 'outlet';
+  // "Radio Svaboda", "Radio France", "TV Rain": broadcasters named by their medium first.
+  if (words.length > 1 && (words[0] === 'radio' || words[0] === 'tv' || words[0] === 'television')) return 'outlet';
   for (const w of words) if (ORG_HEADS.has(w)) return 'organisation';
   if (words.length > 1 && ORG_WEAK_HEADS.has(last)) return 'organisation';
   if (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0])) return words.length > 1 ? 'person' : null;
@@ -274,16 +276,20 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       return;
     }
     // A title before a name ("Mayor Daniel Okafor") is split off below, not dropped as a common word.
-    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || OUTLET_NAMES.has(w) ||
-      (!single && TITLE_WORDS.has(w));
     // "-ing/-ed/-ly" words open sentences ("Asked if…", "Retired Gen. …") unless they are a subject ("Manning said").
     const next = tokens[b];
     const subject = single && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
     // An English word opening a noun phrase ("Heavy rain has …") is an adjective, not a name;
     // "Brown told reporters" keeps its name, being followed by its verb.
     const modifier = single && next !== undefined && next.pos === 'NOUN' && !UPPER.test(next.text) && !vocab.midCaps.has(w) && !/^\p{Lu}+$/u.test(tokens[a].text) && isEnglishWord(w);
-    if (!known && !isGazetteerName(text, tokens, a, b) &&
-        (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || (!subject && COMMON_ENDING.test(w)))) a++;
+    // An outlet that is also an adjective ("Independent journalism …") is a name only where it is not one.
+    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) ||
+      (OUTLET_NAMES.has(w) && !modifier && !(single && !vocab.midCaps.has(w) && isEnglishWord(w))) || (!single && TITLE_WORDS.has(w));
+    // A one-word outlet that is an English word ("Time", "Independent", "Fortune") opening a sentence
+    // is that word, unless the article capitalises it mid-sentence too.
+    const wordOutlet = single && OUTLET_NAMES.has(w) && !vocab.midCaps.has(w) && isEnglishWord(w);
+    if (!known && (!isGazetteerName(text, tokens, a, b) || wordOutlet) &&
+        (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || wordOutlet || (!subject && COMMON_ENDING.test(w)))) a++;
   }
   if (a >= b) return;
   // "Sen. Tom Haskell, R-Kan.": a party-and-state tag, not a name.
