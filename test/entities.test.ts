@@ -197,3 +197,9 @@ test('a name before an organisation noun is an organisation; a sentence-opening 
   assert.equal(entityOf(r, 'Zorya')?.type, 'organisation');
   assert.ok(!r.mentions.some((m) => m.text === 'Independent' || m.text === 'Time'));
 });
+
+test('"Chief executive Lena Hartmann": no stray "Chief" entity, and "the chief executive" finds her', () => {
+  const r = analyse('Chief executive Lena Hartmann said the company was too slow. The chief executive later apologised.');
+  assert.ok(!r.entities.some((e) => e.name === 'Chief'));
+  assert.equal(entityOf(r, 'The chief executive')?.name, 'Lena Hartmann');
+});

@@ -272,6 +272,9 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     const w = tokens[a].lower;
     const single = b - a === 1;
     if (single && (PERSON_ROLES.has(w) || GROUP_ROLES.has(w) || ORG_NOUNS.has(w))) {
+      // "Chief executive Lena Hartmann": the role noun after it heads the phrase and takes it in.
+      const nx = tokens[b];
+      if (nx && nx.sentence === tokens[a].sentence && !UPPER.test(nx.text) && (PERSON_ROLES.has(nx.lower) || GROUP_ROLES.has(nx.lower))) return;
       emitNominal(tokens, a, a, drafts);
       return;
     }
