@@ -203,3 +203,13 @@ test('"Chief executive Lena Hartmann": no stray "Chief" entity, and "the chief e
   assert.ok(!r.entities.some((e) => e.name === 'Chief'));
   assert.equal(entityOf(r, 'The chief executive')?.name, 'Lena Hartmann');
 });
+
+test('forenames with diacritics and after neutral titles give gender; institutions with a possessive stay whole', () => {
+  const r = analyse('Dr. Tomás Ibarra of the University of Barcelona led the study, published in The Lancet. Professor Alan Whitby, an epidemiologist at King\'s College London, said Harvard researchers had found the same.\n\nCorrection: An earlier version misstated a figure.');
+  assert.equal(entityOf(r, 'Tomás Ibarra')?.gender, 'male');
+  assert.equal(entityOf(r, 'Alan Whitby')?.gender, 'male');
+  assert.equal(entityOf(r, "King's College London")?.type, 'organisation');
+  assert.equal(entityOf(r, 'The Lancet')?.type, 'outlet');
+  assert.equal(entityOf(r, 'Harvard')?.type, 'organisation');
+  assert.ok(!r.mentions.some((m) => m.text === 'Correction'));
+});

@@ -153,3 +153,10 @@ test('offsets index the text exactly with emoji and curly quotes before the figu
   assert.deepEqual(figs.map((f) => f.text), ['12.5%', '€750m', 'Friday, June 3, 2021']);
 });
 
+
+test('a number after a label word ("type 2 diabetes", "Ward 8") is a label, not a count', () => {
+  const figs = figures('Night shifts raise the risk of type 2 diabetes among 42,000 nurses in Ward 8.');
+  assert.ok(!figs.some((f) => f.text.includes('2 diabetes')), figs.map((f) => f.text).join(', '));
+  assert.ok(!figs.some((f) => f.text === '8'));
+  assert.equal(find(figs, '42,000 nurses').value, 42000);
+});

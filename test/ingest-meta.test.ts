@@ -114,3 +114,11 @@ test('analyze() of plain text carries meta read from the text', () => {
   assert.equal(out.meta?.dateline?.value, 'LISBON, Portugal');
   assert.equal(out.meta?.authors?.[0].source.kind, 'text');
 });
+
+test('a credit line with fields split by "|" gives the byline and the date', () => {
+  const text = 'Night shifts and sleep\n\nBy Hana Kolar | Health correspondent | Published March 4, 2026\n\nNurses who work nights sleep less, a study found on Wednesday.';
+  const m = metaFromText(text);
+  assert.equal(m.authors?.[0].value.name, 'Hana Kolar');
+  assert.equal(m.datePublished?.value, '2026-03-04');
+  assert.equal(text.slice(m.datePublished!.source.start!, m.datePublished!.source.end!), 'March 4, 2026');
+});

@@ -50,6 +50,22 @@ function headLines(text: string): Line[] {
   return out;
 }
 
+/** The line itself, then its fields when it is split by " | ", " • " or " · ". */
+function segments(line: Line): Line[] {
+  const out: Line[] = [line];
+  const re = /\s+[|•·]\s+/g;
+  if (!re.test(line.text)) return out;
+  re.lastIndex = 0;
+  let from = 0;
+  for (let m = re.exec(line.text); ; m = re.exec(line.text)) {
+    const end = m ? m.index : line.text.length;
+    if (end > from) out.push({ start: line.start + from, end: line.start + end, text: line.text.slice(from, end) });
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
 export function metaFromText(text: string): ArticleMeta {
   const meta: ArticleMeta = {};
   const lines = headLines(text);
@@ -82,14 +98,18 @@ export function metaFromText(text: string): ArticleMeta {
         meta.dateline = { value: d[2] ? `${place} ${d[2]}` : place, source: { kind: 'text', start: line.start, end: line.start + d[0].trimEnd().length } };
       }
     }
-    if (!meta.datePublished && (words <= 14 || DATE_LEAD.test(line.text))) {
-      const m = DATE.exec(line.text);
+    // A credit line may pack several fields: "By Hannah Cole | Health correspondent | Published March 4, 2026".
+    for (const seg of segments(line)) {
+      if (meta.datePublished && meta.dateModified) break;
+      const segWords = seg.text.split(/\s+/).length;
+      if (!(segWords <= 14 || DATE_LEAD.test(seg.text))) continue;
+      const m = DATE.exec(seg.text);
       // The date is (nearly) the whole line: a date line, not an event in a sentence.
-      const rest = m ? (line.text.slice(0, m.index) + ' ' + line.text.slice(m.index + m[0].length)).replace(DATE_LEAD, '').match(/\p{L}{2,}/gu)?.length ?? 0 : 99;
-      if (m && (rest <= 5 || DATE_LEAD.test(line.text))) {
+      const rest = m ? (seg.text.slice(0, m.index) + ' ' + seg.text.slice(m.index + m[0].length)).replace(DATE_LEAD, '').match(/\p{L}{2,}/gu)?.length ?? 0 : 99;
+      if (m && (rest <= 5 || DATE_LEAD.test(seg.text))) {
         const iso = isoOf(m);
-        const kind = /^(?:updated|last updated|modified)/i.test(line.text) ? 'dateModified' : 'datePublished';
-        if (iso && !meta[kind]) meta[kind] = { value: iso, source: { kind: 'text', start: line.start + m.index, end: line.start + m.index + m[0].length } };
+        const kind = /^(?:updated|last updated|modified)/i.test(seg.text) ? 'dateModified' : 'datePublished';
+        if (iso && !meta[kind] && (kind === 'dateModified' || !meta.datePublished)) meta[kind] = { value: iso, source: { kind: 'text', start: seg.start + m.index, end: seg.start + m.index + m[0].length } };
       }
     }
   }

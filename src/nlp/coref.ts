@@ -315,7 +315,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (hon !== undefined) {
       vote(c, 'person', 3);
       addEvidence(c, prev!.start, prev!.end, hon, W_HONORIFIC);
-    } else if (w.length >= 1 && m.type !== 'outlet' && m.type !== 'organisation' && m.type !== 'place') {
+    }
+    // A neutral title ("Dr.", "Professor") leaves the forename to speak.
+    if ((hon === undefined || hon === 'unknown') && w.length >= 1 && m.type !== 'outlet' && m.type !== 'organisation' && m.type !== 'place') {
       const fg = MALE_FORENAMES.has(w[0]) ? 'male' : FEMALE_FORENAMES.has(w[0]) ? 'female' : 'unknown';
       if (fg !== 'unknown' && w.length > 1) addEvidence(c, tokens[t0].start, tokens[t0].end, fg, W_FORENAME);
     }

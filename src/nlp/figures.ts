@@ -74,6 +74,7 @@ const LABEL_BEFORE = new Set([
   '#', 'no.', 'number', 'nos.', 'article', 'chapter', 'section', 'paragraph', 'resolution', 'route', 'flight', 'page',
   'room', 'gate', 'part', 'episode', 'season', 'volume', 'vol.', 'channel', 'phase', 'stage', 'level', 'category',
   'version', 'model', 'pp.', 'p.', 'rule', 'amendment', 'clause', 'platform', 'tier', 'grade', 'exit',
+  'type', 'class', 'division', 'league', 'formula', 'ward', 'district', 'lane', 'bus', 'line', 'terminal', 'block',
 ]);
 
 const AGE_UNIT: ReadonlyMap<string, string> = new Map([

@@ -30,8 +30,9 @@ const UPPER_RE = /^\p{Lu}/u;
 /** Starts with a capital letter; ASCII is checked without a regex, as this runs on every token. */
 const UPPER = { test(s: string): boolean { const c = s.charCodeAt(0); return c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(s); } };
 const POSSESSIVE = /^['’]s?$/;
+const POSSESSIVE_INSTITUTIONS = new Set(['college', 'university', 'hospital', 'school', 'church', 'cathedral', 'institute', 'academy', 'infirmary']);
 // Capitalised at the start of a sentence but not names.
-const COMMON_INITIAL = new Set(`better best worse beginning asked according apparently meanwhile however still now then
+const COMMON_INITIAL = new Set(`correction clarification update better best worse beginning asked according apparently meanwhile however still now then
 today yesterday tomorrow also instead earlier later last next first second third finally after before since while
 despite although though yet thus here there why what when where how many most some few several such other another
 every each both either neither more less much very just only even already again once perhaps maybe indeed overall
@@ -151,6 +152,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
             // Glued hyphen or ampersand inside a name ("Jean-Claude", "Johnson & Johnson").
             if ((c.text === '-' && c.start === tokens[j - 1].end && tokens[j + 1].start === c.end) || c.text === '&') { j += 2; continue; }
             if (ORG_CONNECTORS.has(c.lower) && chunkHasOrgHead(tokens, i, j)) { j += 2; continue; }
+            // "King's College London", "St Mary's Hospital": a possessive inside an institution's name.
+            if (POSSESSIVE.test(c.text) && c.start === tokens[j - 1].end && POSSESSIVE_INSTITUTIONS.has(tokens[j + 1].lower)) { j += 2; continue; }
           }
           break;
         }

@@ -1,7 +1,8 @@
 // Common given names by gender, from general knowledge (English-language news, plus frequent
 // names from the regions news covers). Ambiguous names (Jordan, Taylor, Alex, Sasha) are left out:
 // a forename only counts as gender evidence when it is unambiguous.
-const MALE = `aaron abdul abdullah abraham adam adrian ahmad ahmed alan albert alberto aleksandr aleksei alexander alexandre
+const MALE = `tomas andres ramon joaquin fernando sergio raul marcos mateo alvaro inigo nicolas sebastian santiago rodrigo gonzalo emilio ignacio
+aaron abdul abdullah abraham adam adrian ahmad ahmed alan albert alberto aleksandr aleksei alexander alexandre
 alexei alfred ali alistair andre andrea_m andrei andrew andrey andriy angelo anthony antonio anton arnold arthur
 ashraf barack barry ben benjamin benny bernard bernie bill billy bob bobby boris brad bradley brandon brendan
 brett brian bruce bryan carl carlos charles charlie chris christopher chuck clarence claude clint colin conor craig
@@ -26,7 +27,8 @@ thierry vittorio mateo santiago alejandro hiroshi takeshi kenji raj rahul arjun 
 ahmet mehmet mustafa yusuf tariq bilal hamza karim nikolai nikolay stanislav yaroslav bohdan vasyl serhiy
 kevin_m marco rand newt mick lindsey_x ted chuck reince sean_m herschel hakeem ro beto jamaal cory marco raphael`;
 
-const FEMALE = `abigail adriana agnes alexandra alexandria alice alicia alina alison allison amanda amber amelia amy ana
+const FEMALE = `lucia sofia carmen pilar rocio isabel paula claudia alba nuria dolores mercedes raquel silvia teresa
+abigail adriana agnes alexandra alexandria alice alicia alina alison allison amanda amber amelia amy ana
 anastasia andrea angela angelina anita ann anna anne annette antonia ashley barbara beata betsy betty beverly
 brenda bridget brittany camila candace carla carmen carol caroline carolyn catherine cathy cecilia charlotte chelsea
 cheryl christina christine cindy claire clara claudia colleen courtney cynthia dana daniela danielle daria darya
@@ -58,5 +60,15 @@ const female = set(FEMALE);
 // A name on both lists says nothing about gender.
 for (const n of [...male]) if (female.has(n)) { male.delete(n); female.delete(n); }
 
-export const MALE_FORENAMES: ReadonlySet<string> = male;
-export const FEMALE_FORENAMES: ReadonlySet<string> = female;
+/** A set that also finds a name written with diacritics the list spells without ("tomás" → "tomas"). */
+class FoldingSet extends Set<string> {
+  override has(w: string): boolean {
+    if (super.has(w)) return true;
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(w)) return false;
+    return super.has(w.normalize('NFD').replace(/\p{M}/gu, ''));
+  }
+}
+
+export const MALE_FORENAMES: ReadonlySet<string> = new FoldingSet(male);
+export const FEMALE_FORENAMES: ReadonlySet<string> = new FoldingSet(female);

@@ -23,7 +23,8 @@ enterprises manufacturing construction dynamics instruments devices networks`.sp
 
 /** Well-known organisations (keys as nameKey makes them). */
 export const KNOWN_ORGS: ReadonlySet<string> = new Set(`un nato eu imf wto opec osce iaea icc unicef unesco unhcr
-fbi cia nsa dhs doj epa fda cdc nasa irs sec fed pentagon kremlin congress senate house gop dnc rnc aclu naacp nra
+fbi cia nsa dhs doj epa fda cdc nasa irs sec fed pentagon kremlin congress senate house gop
+harvard yale stanford princeton mit caltech dnc rnc aclu naacp nra
 google alphabet apple microsoft amazon meta facebook twitter tesla spacex openai nvidia intel ibm samsung sony
 toyota volkswagen gazprom rosneft boeing airbus exxon exxonmobil chevron bp shell walmart jpmorgan citigroup
 pfizer moderna astrazeneca linkedin youtube tiktok instagram whatsapp telegram netflix disney uber wagner fsb
