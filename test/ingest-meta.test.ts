@@ -119,6 +119,14 @@ test('a credit line with fields split by "|" gives the byline and the date', () 
   const text = 'Night shifts and sleep\n\nBy Hana Kolar | Health correspondent | Published March 4, 2026\n\nNurses who work nights sleep less, a study found on Wednesday.';
   const m = metaFromText(text);
   assert.equal(m.authors?.[0].value.name, 'Hana Kolar');
+  assert.equal(m.authors?.[0].value.jobTitle, 'Health correspondent');
   assert.equal(m.datePublished?.value, '2026-03-04');
   assert.equal(text.slice(m.datePublished!.source.start!, m.datePublished!.source.end!), 'March 4, 2026');
+});
+
+test('a job title after a comma in the byline; none when the byline goes on with a second name', () => {
+  assert.equal(metaFromText('By Tom Reyes, Senior editor\n\nThe council met on Monday to vote.').authors?.[0].value.jobTitle, 'Senior editor');
+  const two = metaFromText('By Tom Reyes and Ana Ortiz\n\nThe council met on Monday to vote.');
+  assert.equal(two.authors?.length, 2);
+  assert.equal(two.authors?.[0].value.jobTitle, undefined);
 });

@@ -25,6 +25,9 @@ const DATE = new RegExp(String.raw`\b(?:(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?,?
 const DATE_LEAD = /^(?:published|updated|posted|last updated|first published|modified)\b[\s:]*/i;
 const CORRECTION = /^(?:correction|clarification|editor['’]s note|update)\s*[:—–-]|^(?:an earlier|a previous) version of this (?:article|story|report|post)|^this (?:article|story|report|post) (?:has been|was) (?:corrected|updated|amended)/i;
 
+// A job title right after a single byline name, up to the next field separator.
+const JOB_TITLE = /^\s*(?:[|•·,–—-])\s*((?:[\p{L}-]+\s+){0,4}(?:correspondent|editor|reporter|writer|columnist|journalist|producer|analyst|critic|contributor|bureau chief|photographer)\b(?:\s+(?:for|at|in)\s+[\p{L} ]{2,30}?)?)\s*(?=$|[|•·,])/iu;
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function isoOf(m: RegExpExecArray): string | null {
@@ -87,6 +90,9 @@ export function metaFromText(text: string): ArticleMeta {
           if (/^(?:and|und|et)$/i.test(n[0])) continue;
           authors.push({ value: { name: n[0] }, source: { kind: 'text', start: at + n.index, end: at + n.index + n[0].length } });
         }
+        // "By Hannah Cole | Health correspondent", "By Hannah Cole, Health correspondent": the job title.
+        const title = JOB_TITLE.exec(line.text.slice(b.index + b[0].length));
+        if (authors.length === 1 && title) authors[0] = { ...authors[0], value: { ...authors[0].value, jobTitle: title[1].trim() } };
         if (authors.length) meta.authors = authors;
       }
     }
