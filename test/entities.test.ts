@@ -213,3 +213,9 @@ test('forenames with diacritics and after neutral titles give gender; institutio
   assert.equal(entityOf(r, 'Harvard')?.type, 'organisation');
   assert.ok(!r.mentions.some((m) => m.text === 'Correction'));
 });
+
+test('an apposition after an age joins the name; "in X, which" stays a place', () => {
+  const r = analyse("Residents in Calder Bridge, which has flooded three times, felt abandoned. 'Every winter we wait,' said Mike Oduya, 67, a retired teacher.");
+  assert.equal(entityOf(r, 'a retired teacher')?.name, 'Mike Oduya');
+  assert.equal(entityOf(r, 'Calder Bridge')?.type, 'place');
+});

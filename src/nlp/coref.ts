@@ -337,7 +337,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (datelines.has(key)) vote(c, 'place', 3);
     // "Greyhook Seafoods, which owns the site": "which" follows things, not people.
     const after2 = info[i].t1 + 1 < tokens.length ? tokens[info[i].t1 + 1] : undefined;
-    if (m.type === null && after2 && tokens[info[i].t1].text === ',' && after2.lower === 'which') vote(c, 'organisation', 2);
+    if (m.type === null && after2 && tokens[info[i].t1].text === ',' && after2.lower === 'which' && !(prev && PLACE_PREPS.has(prev.lower))) vote(c, 'organisation', 2);
     // "the Emilia-Romagna region"; "Mayor Paolo Conti of Faenza" (after a person's name, "of" names
     // where they serve: a place or an organisation, never a second person).
     const after = info[i].t1 < tokens.length ? tokens[info[i].t1] : undefined;
@@ -379,10 +379,13 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     for (let k = i + 1; k < mentions.length && info[k].t0 <= mi.t1; k++) {
       if (mentions[k].kind === 'name' && info[k].t0 === mi.t1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
     }
-    // Apposition after a name: "Boris Bondarev, adviser to …", "Vadim Shishimarin, a 21-year-old tank commander".
+    // Apposition after a name: "Boris Bondarev, adviser to …", "Vadim Shishimarin, a 21-year-old tank
+    // commander", and past an age: "Mike O'Neill, 67, a retired teacher".
     if (!c && mi.t0 > 0 && tokens[mi.t0 - 1].text === ',') {
-      for (let k = i - 1; k >= 0 && info[k].t1 >= mi.t0 - 1; k--) {
-        if (mentions[k].kind === 'name' && info[k].t1 === mi.t0 - 1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
+      const aged = mi.t0 > 3 && tokens[mi.t0 - 2].pos === 'NUM' && tokens[mi.t0 - 3].text === ',' ? 2 : 0;
+      const nameEnd = mi.t0 - 1 - aged;
+      for (let k = i - 1; k >= 0 && info[k].t1 >= nameEnd; k--) {
+        if (mentions[k].kind === 'name' && info[k].t1 === nameEnd && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
       }
     }
     // Apposition before a name: "the adviser, Boris Bondarev, said".
