@@ -54,3 +54,15 @@ test('a speaker span is tidied: no trailing comma, and a relative clause is its 
   const q2 = run(text2, 'the house was lost', 'said', 'Her neighbour, Tomasz,');
   assert.equal(q2.speaker?.text, 'Her neighbour, Tomasz');
 });
+
+test('reported speech whose cue has no source takes the clause\'s subject, past a relative clause', () => {
+  const text = 'Residents in Calder Bridge, which has flooded three times in a decade, said they felt abandoned.';
+  const c = spanOf(text, 'they felt abandoned');
+  const a: Attribution = { id: 'q1', start: c.start, end: c.end, text: c.text, kind: 'indirect', cue: spanOf(text, 'said'), speaker: null, channel: null, source: 'model', attribution: 'a1' };
+  const doc = new Doc(text);
+  for (const st of [tokensStage, mentionsStage, entitiesStage]) {
+    for (const [k, v] of Object.entries(st.run(doc))) doc.set(k as 'tokens', v as never);
+  }
+  doc.set('attributions', [a]);
+  assert.equal(speakersStage.run(doc).quotes[0].speaker?.text, 'Residents');
+});

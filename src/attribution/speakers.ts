@@ -77,7 +77,14 @@ export function resolveSpeakers(
     const a = attributions[qi];
     let entity: string | null = null;
     let name: string | null = null;
-    const sp = a.speaker && mentions.length > 0 ? repairSpeaker(text, tokens, mentions, info, a, tidySpeaker(text, a.speaker)) : a.speaker && tidySpeaker(text, a.speaker);
+    let sp = a.speaker && mentions.length > 0 ? repairSpeaker(text, tokens, mentions, info, a, tidySpeaker(text, a.speaker)) : a.speaker && tidySpeaker(text, a.speaker);
+    // Reported speech whose cue has no source ("Residents in X, which …, said they …"): the
+    // clause's subject, if the sentence has one before the cue. On two held-out tenths of PolNeAR
+    // `train`: lenient speaker accuracy +0.9 and +0.4 points (restricting it to verbs of saying
+    // gained less).
+    if (!sp && a.cue && a.kind === 'indirect' && a.cue.end <= a.start && mentions.length > 0) {
+      sp = clauseSubject(text, tokens, mentions, info, a, a.cue.start);
+    }
     if (sentences.length === 0 || mentions.length === 0) {
       name = sp && !PRONOUNS.has(sp.text.toLowerCase()) && !RELATIVE.has(sp.text.toLowerCase()) ? sp.text : null;
     } else if (sp) {
@@ -154,9 +161,17 @@ function repairSpeaker(text: string, tokens: readonly Token[], mentions: readonl
     bad = t > 0 && tokens[t - 1].pos === 'ADP';
   }
   if (!bad) return sp;
-  const cueAt = a.cue?.start ?? sp.start;
+  return clauseSubject(text, tokens, mentions, info, a, a.cue?.start ?? sp.start) ?? sp;
+}
+
+/**
+ * The subject of the clause a cue at `cueAt` sits in: the first narrator-side noun phrase of its
+ * sentence before the cue that is not the object of a preposition nor a possessor, and not inside
+ * the attribution's content.
+ */
+function clauseSubject(text: string, tokens: readonly Token[], mentions: readonly Mention[], info: readonly MentionInfo[], a: Attribution, cueAt: number): TextSpan | null {
   const sentence = tokens[Math.min(firstStartingFrom(tokens, cueAt), tokens.length - 1)]?.sentence;
-  let k = from;
+  let k = Math.min(firstStartingFrom(mentions, cueAt), mentions.length);
   while (k > 0 && mentions[k - 1].sentence === sentence) k--;
   for (; k < mentions.length && mentions[k].start < cueAt && mentions[k].sentence === sentence; k++) {
     const m = mentions[k];
@@ -176,7 +191,7 @@ function repairSpeaker(text: string, tokens: readonly Token[], mentions: readonl
     }
     return { start: m.start, end: m.end, text: m.text };
   }
-  return sp;
+  return null;
 }
 
 const RELATIVE_CLAUSE = /^(?:who|whom)\b/i;
