@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { corpusCommand } from '../src/corpus/cli.ts';
+import { WORKER_V8_FLAGS } from '../src/corpus/compiler-flags.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'trustlens.js');
@@ -110,6 +111,7 @@ test('kill -9 mid-run, then rerun: every article stored exactly once, none lost'
   assertConsistent(db);
 
   const s = runJson([bigJsonl, '--db', db, '--workers', '2']);
+  assert.deepEqual(s.v8Flags, WORKER_V8_FLAGS, 'the summary names the V8 flags the workers ran with');
   assert.equal(s.skipped, kept, 'what was committed before the kill is skipped, not redone');
   assert.equal(s.analysed + s.errors, BIG - kept);
   assert.equal(s.duplicates, 0);
@@ -119,6 +121,58 @@ test('kill -9 mid-run, then rerun: every article stored exactly once, none lost'
   assert.deepEqual(ids.sort(), Array.from({ length: BIG }, (_, i) => `town-${i}`).sort());
   assert.equal(scalar(db, "SELECT count(*) FROM articles WHERE status = 'ok'"), BIG);
   assertConsistent(db);
+});
+
+/** CPU seconds per thread of a running process (Linux), by thread id. */
+function threadCpu(pid: number): Map<string, number> {
+  const m = new Map<string, number>();
+  let tids: string[] = [];
+  try { tids = fs.readdirSync(`/proc/${pid}/task`); } catch { return m; }
+  for (const tid of tids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      m.set(tid, (Number(f[11]) + Number(f[12])) / 100); // utime + stime: clock ticks, 100 a second
+    } catch { /* the thread just ended */ }
+  }
+  return m;
+}
+
+// With V8's defaults, one worker's optimising compiler ran on V8's background threads at ~60–75% of
+// the worker's own CPU, on the core a second worker needs; that capped 2 workers at ~1.1–1.25× one.
+test('the workers compile on their own threads: no background CPU to take from a second worker', {
+  timeout: 60_000, skip: !fs.existsSync('/proc/self/task') && 'needs /proc (Linux)',
+}, async (t) => {
+  const db = path.join(tmp, 'threads.sqlite');
+  const child = spawn(process.execPath, [bin, 'corpus', 'run', bigJsonl, '--db', db, '--workers', '1', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  // Start-up (loading the model, compiling the engine the first time) is left out: the count
+  // starts at the first commit, once the worker is warm.
+  let start: Map<string, number> | null = null;
+  const last = new Map<string, number>(); // a thread's CPU when last seen: workers end before the process
+  const t0 = Date.now();
+  while (child.exitCode === null) {
+    await new Promise((r) => setTimeout(r, 25));
+    assert.ok(Date.now() - t0 < 50_000, `the run did not end: ${err}`);
+    const now = threadCpu(child.pid!);
+    for (const [tid, cpu] of now) last.set(tid, cpu);
+    if (!start && fs.existsSync(db)) {
+      try {
+        if (scalar(db, 'SELECT count(*) FROM articles') > 0) start = now;
+      } catch { /* the schema is being created */ }
+    }
+  }
+  assert.equal(await exited, 0, err);
+  assert.ok(start, 'the run was observed after its first commit');
+  const main = String(child.pid);
+  const used = [...last].filter(([tid]) => tid !== main).map(([tid, cpu]) => cpu - (start!.get(tid) ?? 0)).sort((a, b) => b - a);
+  const worker = used[0];
+  const background = used.slice(1).reduce((a, b) => a + b, 0);
+  t.diagnostic(`after the first commit: worker ${worker.toFixed(2)} s of CPU, V8 background threads ${background.toFixed(2)} s`);
+  assert.ok(worker > 0.5, `the worker was measured (${worker.toFixed(2)} s of CPU)`);
+  assert.ok(background < 0.25 * worker, `V8's background threads used ${background.toFixed(2)} s of CPU beside the worker's ${worker.toFixed(2)} s`);
 });
 
 test('Ctrl-C finishes the articles in flight, commits them and exits 130; a rerun completes', { timeout: 90_000 }, async () => {

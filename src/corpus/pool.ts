@@ -2,6 +2,7 @@
 // waits for the main thread between articles; a worker that dies is replaced, the article it was
 // analysing is failed with the reason, and the articles queued behind it are sent again.
 import { Worker } from 'node:worker_threads';
+import { applyWorkerFlags } from './compiler-flags.ts';
 import type { Task, TaskResult, WorkerMessage } from './protocol.ts';
 
 const BOOT = new URL('./worker-boot.js', import.meta.url);
@@ -48,11 +49,11 @@ export class Pool {
   private waiters: (() => void)[] = [];
   private closing = false;
 
-  private constructor(private readonly size: number) {}
+  private constructor(private readonly size: number, readonly v8Flags: string[]) {}
 
   /** Starts `size` workers and resolves when every one has loaded the engine. */
   static async start(size: number): Promise<Pool> {
-    const pool = new Pool(size);
+    const pool = new Pool(size, applyWorkerFlags());
     const started = await Promise.allSettled(Array.from({ length: size }, () => pool.addSlot()));
     const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {

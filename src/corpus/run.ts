@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
-import { analyseTask, type Analysers } from './analyse-task.ts';
+import type { Analysers } from './analyse-task.ts';
 import { classifyInputs, countInputs, metaField, monthOf, readInputs, type InputItem } from './inputs.ts';
 import { heapKeeper } from './heap.ts';
 import { Pool } from './pool.ts';
@@ -55,6 +55,8 @@ export interface RunSummary {
   rate: number;
   /** Share of that time the main thread (reading, hashing, writing) was busy. */
   mainBusy: number;
+  /** V8 flags the workers ran with (compiler-flags.ts); empty when no worker was needed. */
+  v8Flags: string[];
 }
 
 export const DEFAULT_MAX_BYTES = 2_000_000;
@@ -74,11 +76,13 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
   const commitEveryMs = opts.commitEveryMs ?? 1000;
   const control = opts.control ?? { stop: false };
 
+  // The engine is needed on this thread only for an inline (test) run; the workers load their own.
+  const analyseTask = opts.inline ? (await import('./analyse-task.ts')).analyseTask : null;
   const db = openStore(opts.db, { create: true });
   const store = new Store(db, opts.inputs, workers);
   const s: RunSummary = {
     db: opts.db, run: store.run, total, workers, analysed: 0, errors: 0, skipped: 0, changed: 0, duplicates: 0,
-    duplicateIds: [], committed: 0, interrupted: false, seconds: 0, startupSeconds: 0, rate: 0, mainBusy: 0,
+    duplicateIds: [], committed: 0, interrupted: false, seconds: 0, startupSeconds: 0, rate: 0, mainBusy: 0, v8Flags: [],
   };
   const progress = opts.progress ? new Progress(opts.progress, total, opts.progressEveryMs) : null;
   let done = 0;
@@ -140,6 +144,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
     lastCommit = tReady;
     eluReady = performance.eventLoopUtilization();
     s.startupSeconds = (tReady - t) / 1000;
+    s.v8Flags = pool.v8Flags;
     progress?.restartClock();
     return pool;
   };
@@ -178,7 +183,7 @@ export async function runCorpus(opts: RunOptions): Promise<RunSummary> {
         finish(item, null);
         continue;
       }
-      if (opts.inline) {
+      if (analyseTask) {
         finish(item, analyseTask({ seq: ++seq, id: item.id, kind: item.kind, content: item.content, url: metaField(item.meta, 'url') }, opts.inline));
         continue;
       }

@@ -1,0 +1,33 @@
+// V8 settings for the analysis workers, applied before the first worker starts.
+//
+// Measured on PolNeAR (docs/corpus.md, "Performance"): the engine keeps V8's optimising compiler
+// busy for the whole run, not only at warm-up. New code paths keep turning up in new articles, and
+// each of them deoptimises big functions that are then compiled again, at 10–400 ms per function.
+// By default that compiling runs on V8's background threads. With one worker it takes the second
+// core (~4 ms of CPU per article, next to ~5.5 ms of analysis). With two workers it takes time from
+// both of them, so 2 workers were only ~1.1–1.25× faster than 1.
+//  - `--no-concurrent-recompilation`: a worker compiles on its own thread, so its work stays its
+//    own. The CPU per article also drops (no hand-off to another thread).
+//  - `--no-turbo-inlining`: far smaller optimised functions, so each recompilation costs much
+//    less. Together with the first flag, 2 workers run ~1.3× faster than with V8's defaults; 1 worker
+//    runs slower, because it no longer borrows the idle core.
+// V8 reads the first flag when an isolate is created, so it takes effect in every worker started
+// after this call (the main thread keeps its own compiler thread; it runs little JavaScript). The
+// second is read at each compilation. TRUSTLENS_CORPUS_V8_FLAGS replaces the list (empty = V8's
+// defaults), for measuring.
+import v8 from 'node:v8';
+
+export const WORKER_V8_FLAGS = ['--no-concurrent-recompilation', '--no-turbo-inlining'];
+
+let applied: string[] | null = null;
+
+/** Sets the workers' V8 flags once per process and returns them. */
+export function applyWorkerFlags(): string[] {
+  if (applied) return applied;
+  const env = process.env.TRUSTLENS_CORPUS_V8_FLAGS;
+  applied = env === undefined ? WORKER_V8_FLAGS : env.split(/\s+/).filter(Boolean);
+  // Only flags that V8 reads per isolate or per compilation: process-wide ones such as
+  // --single-threaded crash a running process (SIGTRAP).
+  for (const f of applied) v8.setFlagsFromString(f);
+  return applied;
+}
