@@ -219,3 +219,10 @@ test('an apposition after an age joins the name; "in X, which" stays a place', (
   assert.equal(entityOf(r, 'a retired teacher')?.name, 'Mike Oduya');
   assert.equal(entityOf(r, 'Calder Bridge')?.type, 'place');
 });
+
+test('a possessor after "in" is no place; "Here\'s" and "Disclaimer" open sentences, they are no names', () => {
+  const r = analyse('The brand took a stake in Kylie Jenner\'s cosmetics company. "Here\'s a company that pays," the analyst said. Ulta Beauty shares fell.\n\nDisclaimer: none.');
+  assert.notEqual(entityOf(r, 'Kylie Jenner')?.type, 'place');
+  assert.equal(entityOf(r, 'Ulta Beauty')?.type, 'organisation');
+  assert.ok(!r.mentions.some((m) => m.text === "Here's" || m.text === 'Disclaimer'));
+});

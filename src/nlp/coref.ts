@@ -321,7 +321,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       const fg = MALE_FORENAMES.has(w[0]) ? 'male' : FEMALE_FORENAMES.has(w[0]) ? 'female' : 'unknown';
       if (fg !== 'unknown' && w.length > 1) addEvidence(c, tokens[t0].start, tokens[t0].end, fg, W_FORENAME);
     }
-    if (prev && PLACE_PREPS.has(prev.lower) && m.type === null) vote(c, 'place', 1);
+    // "in Kylie Jenner's company": a possessor is not the preposition's object.
+    const possessor = info[i].t1 < tokens.length && /^['’]s?$/.test(tokens[info[i].t1].text);
+    if (prev && PLACE_PREPS.has(prev.lower) && m.type === null && !possessor) vote(c, 'place', 1);
     if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
     if (prev && prev.lower === 'of' && t0 > 1 && OF_PLACE.has(tokens[t0 - 2].lower)) vote(c, 'place', 2);
     // "the Viasna human rights centre", "the Wagner mercenary group": a name before an organisation noun.

@@ -32,7 +32,7 @@ const UPPER = { test(s: string): boolean { const c = s.charCodeAt(0); return c <
 const POSSESSIVE = /^['’]s?$/;
 const POSSESSIVE_INSTITUTIONS = new Set(['college', 'university', 'hospital', 'school', 'church', 'cathedral', 'institute', 'academy', 'infirmary']);
 // Capitalised at the start of a sentence but not names.
-const COMMON_INITIAL = new Set(`correction clarification update better best worse beginning asked according apparently meanwhile however still now then
+const COMMON_INITIAL = new Set(`correction clarification update disclaimer better best worse beginning asked according apparently meanwhile however still now then
 today yesterday tomorrow also instead earlier later last next first second third finally after before since while
 despite although though yet thus here there why what when where how many most some few several such other another
 every each both either neither more less much very just only even already again once perhaps maybe indeed overall
@@ -272,7 +272,8 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   // "Officials said"): known from a short list, from -ing/-ed/-ly endings, or because the article
   // writes it in lower case elsewhere. Gazetteer names are kept whole.
   if (initial) {
-    const w = tokens[a].lower;
+    // "Here's a company …": a contraction of a common word is that word.
+    const w = tokens[a].lower.replace(/['’]s$/, '');
     const single = b - a === 1;
     if (single && (PERSON_ROLES.has(w) || GROUP_ROLES.has(w) || ORG_NOUNS.has(w))) {
       // "Chief executive Lena Hartmann": the role noun after it heads the phrase and takes it in.

@@ -19,7 +19,7 @@ export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(`project house watch 
 semiconductor semiconductors electronics foods seafoods brands robotics software solutions logistics mining steel
 chemicals insurance investments ventures studios entertainment pharma biotech therapeutics biosciences telecom
 communications petroleum resources shipping aerospace automotive retail stores hotels resorts publishing
-enterprises manufacturing construction dynamics instruments devices networks`.split(/\s+/));
+enterprises manufacturing construction dynamics instruments devices networks beauty cosmetics apparel fashion`.split(/\s+/));
 
 /** Well-known organisations (keys as nameKey makes them). */
 export const KNOWN_ORGS: ReadonlySet<string> = new Set(`un nato eu imf wto opec osce iaea icc unicef unesco unhcr
