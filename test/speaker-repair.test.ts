@@ -66,3 +66,15 @@ test('reported speech whose cue has no source takes the clause\'s subject, past 
   doc.set('attributions', [a]);
   assert.equal(speakersStage.run(doc).quotes[0].speaker?.text, 'Residents');
 });
+
+test('a source from the sentence before gives way to a subject in the cue\'s own sentence', () => {
+  const text = 'These promises came quickly. Some of the candidates have said they oppose the plan.';
+  const c = spanOf(text, 'they oppose the plan');
+  const a: Attribution = { id: 'q1', start: c.start, end: c.end, text: c.text, kind: 'indirect', cue: spanOf(text, 'have said'), speaker: spanOf(text, 'These promises'), channel: null, source: 'model', attribution: 'a1' };
+  const doc = new Doc(text);
+  for (const st of [tokensStage, mentionsStage, entitiesStage]) {
+    for (const [k, v] of Object.entries(st.run(doc))) doc.set(k as 'tokens', v as never);
+  }
+  doc.set('attributions', [a]);
+  assert.match(speakersStage.run(doc).quotes[0].speaker?.text ?? '', /candidates/);
+});

@@ -78,6 +78,14 @@ export function resolveSpeakers(
     let entity: string | null = null;
     let name: string | null = null;
     let sp = a.speaker && mentions.length > 0 ? repairSpeaker(text, tokens, mentions, info, a, tidySpeaker(text, a.speaker)) : a.speaker && tidySpeaker(text, a.speaker);
+    // A source the tagger took from the sentence before, while the cue's own sentence has a subject
+    // before the cue ("These … . Some of the same candidates have said …"). On two held-out tenths
+    // of PolNeAR `train`: lenient speaker accuracy +0.3 and +0.5 points, strict +0.2 and +0.6.
+    if (sp && a.cue && mentions.length > 0 && sp.end <= a.cue.start) {
+      const cs = tokens[Math.min(firstStartingFrom(tokens, a.cue.start), tokens.length - 1)].sentence;
+      const ss = tokens[Math.min(firstStartingFrom(tokens, sp.start), tokens.length - 1)].sentence;
+      if (ss < cs) { const subj = clauseSubject(text, tokens, mentions, info, a, a.cue.start); if (subj) sp = subj; }
+    }
     // Reported speech whose cue has no source ("Residents in X, which …, said they …"): the
     // clause's subject, if the sentence has one before the cue. On two held-out tenths of PolNeAR
     // `train`: lenient speaker accuracy +0.9 and +0.4 points (restricting it to verbs of saying
@@ -179,7 +187,9 @@ function clauseSubject(text: string, tokens: readonly Token[], mentions: readonl
     // The subject is the first noun phrase outside a prepositional phrase; possessors are part of it.
     let b = info[k].t0 - 1;
     while (b >= 0 && tokens[b].pos === 'DET') b--;
-    if (b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === sentence) continue;
+    // "Some of the candidates", "many of them": a quantity of the noun phrase is still the subject.
+    const partitive = b > 0 && tokens[b].lower === 'of' && QUANTIFIERS.has(tokens[b - 1].lower);
+    if (b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === sentence && !partitive) continue;
     if (/['’]s?$/.test(m.text) || /^\s*['’]s?\b/.test(text.slice(m.end, m.end + 3))) continue;
     // "Texas Sen. Ted Cruz": a name right after (titles between) is the head of the phrase.
     for (let j = k + 1; j <= k + 2 && j < mentions.length; j++) {
@@ -195,6 +205,7 @@ function clauseSubject(text: string, tokens: readonly Token[], mentions: readonl
 }
 
 const RELATIVE_CLAUSE = /^(?:who|whom)\b/i;
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'none', 'several', 'one', 'two', 'three', 'each', 'both', 'few', 'half', 'majority', 'dozens', 'hundreds', 'thousands', 'millions']);
 
 /**
  * The speaker as written, without what the tagger swept in around it: trailing commas and spaces
