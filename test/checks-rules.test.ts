@@ -257,3 +257,129 @@ test('trust-claim-unbacked: for a web page, absent indicators from the trust lay
   assert.equal(f.length, 1);
   assert.match(f[0].message, /Methods/);
 });
+
+// ---- recall additions (held-out forms) --------------------------------------------------------
+
+const spanText = (text: string, f: { start: number; end: number }): string => text.slice(f.start, f.end);
+
+test('pronoun-gender-mismatch: one man named as subject just before is enough, across a sentence or a paragraph break', () => {
+  const text = 'Gareth Whitlow voted against the bill. She has led the opposition since 2019.';
+  const doc = docOf(text, { mentions: [mention(text, 'Gareth Whitlow', 'name', 'person', 'male', 'e1')], entities: [entity('e1', 'Gareth Whitlow', 'person', 'male')] });
+  assert.deepEqual(run('pronoun-gender-mismatch', doc).map((f) => spanText(text, f)), ['She']);
+  const para = 'Gareth Whitlow voted against the bill.\nShe said it would fail.';
+  const doc2 = docOf(para, { mentions: [mention(para, 'Gareth Whitlow', 'name', 'person', 'male', 'e1')], entities: [entity('e1', 'Gareth Whitlow', 'person', 'male')] });
+  assert.deepEqual(run('pronoun-gender-mismatch', doc2).map((f) => spanText(para, f)), ['She']);
+});
+
+test('pronoun-gender-mismatch: a single name that is no subject of the pronoun\'s clause stays silent', () => {
+  const cases = [
+    'Ann Lee\'s plan ignores parents, he said.', // a possessive: the plan is the subject
+    'Ann Lee had not listened to parents, he said.', // the speaker is someone else
+    'Ann Lee said that he had called her twice.', // an embedded clause
+  ];
+  for (const text of cases) {
+    const doc = docOf(text, { mentions: [mention(text, 'Ann Lee', 'name', 'person', 'female', 'e1')], entities: [entity('e1', 'Ann Lee', 'person', 'female')] });
+    assert.deepEqual(run('pronoun-gender-mismatch', doc), [], text);
+  }
+});
+
+test('pronoun-gender-mismatch: a known forename outranks an entity gender taken from the slip itself', () => {
+  const text = 'Dr. Sofia Lindqvist said the design was sound, but he cautioned that it was small.';
+  const doc = docOf(text, { mentions: [mention(text, 'Dr. Sofia Lindqvist', 'name', 'person', 'unknown', 'e1')], entities: [entity('e1', 'Sofia Lindqvist', 'person', 'male')] });
+  assert.deepEqual(run('pronoun-gender-mismatch', doc).map((f) => spanText(text, f)), ['he']);
+});
+
+test('pronoun-gender-mismatch: a possessive slip in its subject\'s own clause, not after a speech verb', () => {
+  const text = 'Mayor Tom Reed defended her decision to close the port.';
+  const ms = (t: string) => ({ mentions: [mention(t, 'Tom Reed', 'name', 'person', 'male', 'e1')], entities: [entity('e1', 'Tom Reed', 'person', 'male')] });
+  assert.deepEqual(run('pronoun-gender-mismatch', docOf(text, ms(text))).map((f) => spanText(text, f)), ['her']);
+  const said = 'Tom Reed said her decision was wrong.';
+  assert.deepEqual(run('pronoun-gender-mismatch', docOf(said, ms(said))), []);
+  const object = 'Tom Reed called her on Monday.';
+  assert.deepEqual(run('pronoun-gender-mismatch', docOf(object, ms(object))), []);
+});
+
+test('figure-conflict: an approximate figure conflicts only with a value well beyond it', () => {
+  const far = 'The floods destroyed about 300 homes.\n\nMost of the 450 homes were in low streets.';
+  const f = run('figure-conflict', docOf(far, { figures: [figure(far, 'about 300 homes', 300, 'homes', { qualifier: 'about' }), figure(far, '450 homes', 450, 'homes')] }));
+  assert.deepEqual(f.map((x) => spanText(far, x)), ['450 homes']);
+  const near = 'About 200 volunteers came.\n\nThe 210 volunteers worked all day.';
+  assert.deepEqual(run('figure-conflict', docOf(near, { figures: [figure(near, 'About 200 volunteers', 200, 'volunteers', { qualifier: 'about' }), figure(near, '210 volunteers', 210, 'volunteers')] })), []);
+});
+
+test('figure-conflict: "a month" after a verb is no rate, "the closure of" is definite, "later said" is no reconciliation', () => {
+  const rate = 'The fault cut off 1.2 million customers. The 900,000 customers affected would receive a month of free data.';
+  assert.equal(run('figure-conflict', docOf(rate, { figures: [figure(rate, '1.2 million customers', 1200000, 'customers'), figure(rate, '900,000 customers', 900000, 'customers')] })).length, 1);
+  const perDay = 'The field pumps 50,000 barrels a day. The other field pumps 60,000 barrels a day.';
+  assert.deepEqual(run('figure-conflict', docOf(perDay, { figures: [figure(perDay, '50,000 barrels', 50000, 'barrels'), figure(perDay, '60,000 barrels', 60000, 'barrels')] })), []);
+  const closure = 'The bank will close 140 branches. Analysts were not surprised. Profits fell. Rivals waited.\n\nUnions criticised the closure of 180 branches.';
+  assert.equal(run('figure-conflict', docOf(closure, { figures: [figure(closure, '140 branches', 140, 'branches'), figure(closure, '180 branches', 180, 'branches')] })).length, 1);
+  const later = 'The ferry sank, killing 17 people. The coast guard later said 23 people had been killed.';
+  assert.equal(run('figure-conflict', docOf(later, { figures: [figure(later, '17 people', 17, 'people'), figure(later, '23 people', 23, 'people')] })).length, 1);
+});
+
+test('age-conflict: ages before a nationality or a role, spans in reading order, names not across lines', () => {
+  const text = 'Doha\nLena Fischer, 19, won.\n\nThe 20-year-old German Lena Fischer will rise.';
+  const f = run('age-conflict', docOf(text));
+  assert.deepEqual(f.map((x) => spanText(text, x)), ['20-year-old German Lena Fischer']);
+  const role = 'Vadim Kulik, 21, was sentenced. The 22-year-old tank commander Vadim Kulik wept.';
+  assert.deepEqual(run('age-conflict', docOf(role)).map((x) => spanText(role, x)), ['22-year-old tank commander Vadim Kulik']);
+  const two = 'A 30-year-old suspect and Maria Lopez, 45, were arrested. Maria Lopez, 45, was released.';
+  assert.deepEqual(run('age-conflict', docOf(two)), []);
+});
+
+test('weekday-date-conflict: the date before its weekday, abbreviated weekdays, and far dates of either year', () => {
+  const text = 'Work starts on 17 June 2026 (Tuesday). The vote was on Thu. 4 March 2026. The fair opens on 6 March 2026, a Friday.';
+  assert.deepEqual(run('weekday-date-conflict', docOf(text)).map((x) => spanText(text, x)).sort(), ['17 June 2026 (Tuesday)', 'Thu. 4 March 2026']);
+  const paper = 'Sales fell on 5 March, Sunday Times data showed.';
+  assert.deepEqual(run('weekday-date-conflict', docOf(paper, { meta: { datePublished: { value: '2026-03-10', source: { kind: 'meta' as const } } } })), []);
+  // Published March 2026: "Tuesday 3rd November" is 2026 (a Tuesday), though 2025 is nearer.
+  const far = 'The jury will decide on Tuesday 3rd November.';
+  const meta = { datePublished: { value: '2026-03-03', source: { kind: 'meta' as const } } };
+  assert.deepEqual(run('weekday-date-conflict', docOf(far, { meta })), []);
+  assert.equal(run('weekday-date-conflict', docOf('The vote is on Monday 9th March.'.replace('Monday', 'Sunday'), { meta })).length, 1);
+});
+
+test('proper-noun-case: events, holidays, weekdays, nationalities before a state word, two-word places', () => {
+  const text = 'Since brexit and covid-19, british officials meet on monday in new york. Christmas is now christmas.';
+  assert.deepEqual(run('proper-noun-case', docOf(text)).map((x) => spanText(text, x)), ['brexit', 'covid-19', 'british', 'monday', 'new york', 'christmas']);
+  const traps = 'She ordered french fries, danish pastries and a german shepherd puppy, and sailed to the west bank of the river in may.';
+  assert.deepEqual(run('proper-noun-case', docOf(traps)), []);
+});
+
+test('name-variant: a two-word name of unknown words is a reference whatever its entity type', () => {
+  const text = 'Two goals from Chidi Okonkwo won it. Okonkwo scored twice. "I kept believing," said Okonkow.';
+  const doc = docOf(text, { entities: [entity('e1', 'Chidi Okonkwo', 'place', 'unknown')] });
+  assert.deepEqual(run('name-variant', doc).map((x) => spanText(text, x)), ['Okonkow']);
+});
+
+test('trust-claim-unbacked: claims the trust layer does not read are taken from the text', () => {
+  const text = 'By Rosa Lindahl\n\nThe council approved the lanes.\n\nNorthwind News is committed to the Trust Project\'s principles.';
+  const trust = { claims: [], indicators: [] };
+  const f = run('trust-claim-unbacked', docOf(text, { trust }));
+  assert.equal(f.length, 1);
+  assert.match(spanText(text, f[0]), /committed to the Trust Project/);
+  assert.match(f[0].message, /publication date/);
+});
+
+test('figure-conflict: large sums of one currency are compared, small ones (wages, prices) are not', () => {
+  const money = (t: string, s: string, v: number, unit: string) => figure(t, s, v, unit, { kind: 'money' });
+  const deal = 'Shareholders backed a £2.4 billion takeover on Thursday.\n\nCritics said the £2.1 billion takeover undervalued the firm.';
+  assert.deepEqual(run('figure-conflict', docOf(deal, { figures: [money(deal, '£2.4 billion', 2.4e9, 'GBP'), money(deal, '£2.1 billion', 2.1e9, 'GBP')] })).map((x) => spanText(deal, x)), ['£2.1 billion']);
+  const wage = 'She backs a $12 minimum wage.\n\nUnions want the $15 minimum wage.';
+  assert.deepEqual(run('figure-conflict', docOf(wage, { figures: [money(wage, '$12', 12, 'USD'), money(wage, '$15', 15, 'USD')] })), []);
+  const currencies = 'They paid a £2.4 billion fee.\n\nThe €2.1 billion fee was paid.';
+  assert.deepEqual(run('figure-conflict', docOf(currencies, { figures: [money(currencies, '£2.4 billion', 2.4e9, 'GBP'), money(currencies, '€2.1 billion', 2.1e9, 'EUR')] })), []);
+});
+
+test('figure-conflict: a bare number after "<noun> of" counts that noun ("a death toll of 45"), not "the age of"', () => {
+  const toll = 'The storm left a death toll of 45 on Monday.\n\nOfficials confirmed the toll of 52.';
+  assert.deepEqual(run('figure-conflict', docOf(toll, { figures: [figure(toll, '45', 45, null), figure(toll, '52', 52, null)] })).map((x) => spanText(toll, x)), ['52']);
+  const age = 'She married at the age of 25.\n\nShe had her first child at the age of 27.';
+  assert.deepEqual(run('figure-conflict', docOf(age, { figures: [figure(age, '25', 25, null), figure(age, '27', 27, null)] })), []);
+});
+
+test('missing-byline: a name line with its newsroom role is a byline; a headline mentioning a reporter is not', () => {
+  assert.deepEqual(run('missing-byline', docOf('Jane Roe, Staff Reporter\nMarch 10, 2026\n\nCouncil approves budget\n\nThe council met.')), []);
+  assert.equal(run('missing-byline', docOf('Campaign Manager Laughs, Evades Reporter’s Question\n\nThe council met.')).length, 1);
+});

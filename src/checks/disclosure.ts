@@ -20,6 +20,11 @@ const BYLINE_RE = new RegExp(
     String.raw`\s*(?:$|[,|—–-]|\(|\bin\b|\bfor\b)`,
   'iu',
 );
+/** A name line with its role and no "By": "Jane Roe, Staff Reporter", "Jane Roe | Political correspondent". */
+const ROLE_BYLINE_RE = new RegExp(
+  String.raw`^${NAME}(?:\s+${NAME}){1,3}\s*(?:,|\||—|–|-)\s*(?:[\p{L}]+\s+){0,2}(?:reporter|correspondent|writer|editor|journalist|columnist)s?\s*(?:$|[,|—–-]|\b(?:for|in|at)\b)`,
+  'iu',
+);
 /** Agency sign-offs and credit lines, anywhere in the tail ("(Reporting by …; Editing by …)"). */
 const CREDIT_RE = /(?:\b(?:reporting|writing|editing|additional reporting)\s+by\s+[A-Z]|\b[A-Z][\p{L}'’-]+\s+(?:[A-Z][\p{L}'’-]+\s+)?contributed\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story|article)\b)/u;
 
@@ -47,7 +52,7 @@ export function bylineInText(doc: Doc): TextSpan | null {
     for (const p of edgeParagraphs(doc)) {
       const line = doc.text.slice(p.start, p.end);
       if (words(line) <= MAX_LINE_WORDS) {
-        const m = BYLINE_RE.exec(line);
+        const m = BYLINE_RE.exec(line) ?? ROLE_BYLINE_RE.exec(line);
         if (m) return { start: p.start, end: p.start + m[0].length, text: m[0] };
       }
       const c = line.includes('by ') || line.includes('contributed') ? CREDIT_RE.exec(line) : null;
@@ -87,16 +92,24 @@ export function hasDate(doc: Doc): boolean {
 }
 
 /** A sentence that claims conformance: a claim verb and "Trust Project" within one clause. */
-const CLAIM_RE = /\b(?:conform\w*|compl(?:y|ies|iant|iance)|adher\w+|member\w*|participa\w+|follow(?:s|ing)?|meets?|signator\w+|accordance|certified|partner\w*|abides?)\b[^.\n]{0,80}?\bTrust Project\b(?:[^.\n]{0,40}\b(?:criteria|indicators|standards|principles))?|\bTrust Project\b[^.\n]{0,40}?\b(?:member|participant|partner|certified|compliant)\b/gi;
+const CLAIM_RE = /\b(?:conform\w*|compl(?:y|ies|iant|iance)|adher\w+|member\w*|participa\w+|follow(?:s|ing)?|meets?|signator\w+|accordance|certified|partner\w*|abides?|committed|commits?|part of|uphold\w*|subscribes?|signed up|joined|applies|displays)\b[^.\n]{0,80}?\bTrust Project\b(?:[^.\n]{0,40}\b(?:criteria|indicators|standards|principles))?|\bTrust Project\b[^.\n]{0,40}?\b(?:member|participant|partner|certified|compliant)\b/gi;
 
-/** Spans claiming Trust Project conformance: from the `trust` layer when present, else the text. */
+/**
+ * Spans claiming Trust Project conformance: the `trust` layer's claims when present, and the
+ * text's own claim sentences they miss (the layer reads a narrower set of wordings, and "is
+ * committed to the Trust Project's principles" claims as much as "conforms to").
+ */
 export function trustClaims(doc: Doc): TextSpan[] {
   return memo(doc, 'trustClaims', () => {
-    if (doc.has('trust')) return doc.get('trust').claims;
-    const out: TextSpan[] = [];
+    const out: TextSpan[] = doc.has('trust') ? [...doc.get('trust').claims] : [];
+    const known = out.length;
+    if (!doc.text.includes('Trust Project') && !/trust project/i.test(doc.text)) return out;
     for (const m of doc.text.matchAll(CLAIM_RE)) {
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (out.slice(0, known).some((c) => c.start < end && c.end > start)) continue;
+      out.push({ start, end, text: m[0] });
     }
-    return out;
+    return out.sort((a, b) => a.start - b.start);
   });
 }

@@ -12,27 +12,39 @@ import { layer, tokenAt } from '../helpers.ts';
 // rate ("a year"), or a different year; when modifiers set them apart ("full-time" vs
 // "part-time"); and when the values are within a factor of two (beyond that, different things).
 
-// Money is left out: articles give many sums in one currency (donations, budgets, prices) and the
-// noun after a sum rarely identifies what it measures.
-const KINDS = new Set(['count', 'number']);
-/** Hedges a restated figure can carry; approximate ones ("about", "nearly") do not conflict. */
+// Money counts only for large sums with a noun after them ("a $1.2 billion contract" … "the $1.5
+// billion contract"), in one currency: small sums are prices and wages, where articles compare
+// options ("a $12 minimum wage" against "the $15 minimum wage").
+const KINDS = new Set(['count', 'number', 'money']);
+const MIN_MONEY = 1000;
+/** Hedges a restated figure can carry and still be compared as written. */
 const FIRM_QUALIFIERS = new Set(['more than', 'over', 'at least', 'fewer than', 'less than']);
+/**
+ * Approximate figures ("about 300", "nearly 5,000"): compared too, but only conflict with a value
+ * beyond APPROX_RATIO of theirs ("about 300" … "450 homes"), since "about 200" … "210" agree.
+ */
+const APPROX_QUALIFIERS = new Set(['about', 'around', 'approximately', 'roughly', 'some', 'circa', 'approx.', 'an estimated',
+  'estimated', 'close to', 'nearly', 'almost', 'just under']);
+const APPROX_RATIO = 1.25;
 const MAX_RATIO = 2;
 const LOOKBACK = 20;
 const MIN_VALUE = 10;
 
+/** Nouns before "of N" that are no count of things: "at the age of 45", "a rate of 12". */
+const NOT_COUNTED_BEFORE = new Set(`age ages rate speed temperature height depth length width score price cost value level interest
+  margin majority size weight distance range average period term sentence fine`.split(/\s+/).filter(Boolean));
 /** Heads too general to identify a quantity on their own. */
 const GENERIC = new Set(`time year day month week hour minute second percent point percentage
   case number total amount figure part share member unit thing way one lot kind sort type dollar pound euro cent
   vote seat`.split(/\s+/).filter(Boolean));
 /** Words that, near a figure, say the article contrasts it with another on purpose. */
-const CONTRAST = new Set(`from up down rose risen rise rises rising fell fallen fall falls falling increase increased
+const CONTRAST = new Set(`from rose risen rise rises rising fell fallen fall falls falling increase increased
   increases increasing decrease decreased decreases decreasing grew grow grown grows growing jump jumped jumps
   drop dropped drops doubled tripled halved compared compare versus vs another additional extra more fewer less
-  previous previously initially originally earlier later last next per each annual annually annualized
+  previous previously initially originally earlier last next per each annual annually annualized
   total totaling totalling including included includes among average estimated estimate revised projected
   expected forecast target goal instead only just nearly almost about around roughly approximately some
-  than between plus remaining rest other new old first second out different separate all`.split(/\s+/).filter(Boolean));
+  than between plus remaining rest other new old first second different separate all`.split(/\s+/).filter(Boolean));
 /**
  * Heads that say only "humans": two counts of people are one quantity only when their contexts
  * share a content word ("12 people were killed" … "the 15 people killed"), not "14 people work
@@ -74,12 +86,17 @@ function restates(tokens: readonly Token[], quotes: ReadonlyMap<string, string |
   // The same event told twice: "destroyed 40 homes" … "55 homes were destroyed".
   const va = contextWords(tokens, a.f, true);
   for (const w of contextWords(tokens, b.f, true)) if (va.has(w)) return true;
-  const prev = tokens[tokenAt(tokens, b.f.start) - 1];
-  if (prev && /^(?:the|those|these|its|their|his|her)$/.test(prev.lower)) return true;
+  const at = tokenAt(tokens, b.f.start);
+  const prev = tokens[at - 1];
+  if (prev && DEFINITE_RE.test(prev.lower)) return true;
+  // "the closure of 180 branches", "the loss of 1,500 jobs": a definite event with its count.
+  if (prev?.lower === 'of' && tokens[at - 2]?.pos === 'NOUN' && DEFINITE_RE.test(tokens[at - 3]?.lower ?? '')) return true;
   const sa = a.f.attribution ? quotes.get(a.f.attribution) : null;
   const sb = b.f.attribution ? quotes.get(b.f.attribution) : null;
   return !!sa && sa === sb;
 }
+
+const DEFINITE_RE = /^(?:the|those|these|its|their|his|her)$/;
 
 interface Quantity {
   f: Figure;
@@ -122,6 +139,13 @@ function quantityOf(tokens: readonly Token[], f: Figure): { head: string; nouns:
       mods.add(t.lower);
     } else break;
   }
+  // "a death toll of 45", "a crowd of 18,000": the noun before "of" is what the bare number counts.
+  const first = tokenAt(tokens, f.start);
+  if (!head && j === lastNum + 1 && tokens[first - 1]?.lower === 'of' && tokens[first - 2]?.pos === 'NOUN' && tokens[first - 2].sentence === sent &&
+    !NOT_COUNTED_BEFORE.has(tokens[first - 2].lower)) {
+    head = singular(tokens[first - 2].lower);
+    nouns.add(head);
+  }
   if (!head) return null;
   // "13,000 cases (under investigation) on war crimes": a measure-like head counts its of/on noun.
   if (GENERIC.has(head)) {
@@ -150,6 +174,7 @@ function contrasted(tokens: readonly Token[], f: Figure): boolean {
   const at = tokenAt(tokens, f.start);
   if (at >= tokens.length) return true;
   const sent = tokens[at].sentence;
+  const last = tokenAt(tokens, f.end - 1);
   for (let k = Math.max(0, at - 5); k < Math.min(tokens.length, at + 10); k++) {
     const t = tokens[k];
     if (t.sentence !== sent) continue;
@@ -158,9 +183,15 @@ function contrasted(tokens: readonly Token[], f: Figure): boolean {
     if (k < at && (t.lower === 'more' || t.lower === 'less' || t.lower === 'fewer' || t.lower === 'than') &&
       tokens.slice(k, at).every((u) => /^(?:more|less|fewer|than)$/.test(u.lower))) continue;
     if (CONTRAST.has(t.lower)) return true;
+    // "up from 40", "down 12 percent", not "make up most of".
+    if ((t.lower === 'up' || t.lower === 'down') && k + 1 < tokens.length && (/^(?:from|to|by|on)$/.test(tokens[k + 1].lower) || tokens[k + 1].pos === 'NUM')) return true;
     if ((t.lower === 'to' || t.text === '-' || t.text === '–' || t.lower === 'and') && k === at - 1) return true;
-    if (t.lower === 'of' && k > at && tokens[k + 1]?.lower === 'the') return true;
-    if ((t.lower === 'a' || t.lower === 'every' || t.lower === 'each') && k > at && /^(?:year|month|week|day)$/.test(tokens[k + 1]?.lower ?? '')) return true;
+    // A subset: "300 of the 1,500", "300 out of 1,500", right after the number.
+    if (k === last + 1 && (t.lower === 'of' && tokens[k + 1]?.lower === 'the' || t.lower === 'out' && tokens[k + 1]?.lower === 'of')) return true;
+    // A rate: "50,000 barrels a day" follows the counted noun phrase, with no verb in between
+    // ("the 900,000 customers would receive a month of free data" is no rate).
+    if ((t.lower === 'a' || t.lower === 'every' || t.lower === 'each') && k > at && /^(?:year|month|week|day)$/.test(tokens[k + 1]?.lower ?? '') &&
+      !tokens.slice(at + 1, k).some((u) => u.pos === 'VERB' || u.pos === 'AUX')) return true;
   }
   for (let k = at; k >= 0 && tokens[k].sentence === sent; k--) if (YEAR_RE.test(tokens[k].text)) return true;
   for (let k = at; k < tokens.length && tokens[k].sentence === sent; k++) if (YEAR_RE.test(tokens[k].text)) return true;
@@ -173,6 +204,8 @@ function sameQuantity(a: { head: string; nouns: Set<string> }, b: { head: string
   if (a.nouns.has(b.head)) return b.head;
   return null;
 }
+
+const approximate = (f: Figure): boolean => f.qualifier !== null && APPROX_QUALIFIERS.has(f.qualifier);
 
 /** Each side has a modifier the other lacks ("Republican voters" / "Democratic voters"). */
 const distinguished = (a: Set<string>, b: Set<string>): boolean =>
@@ -193,7 +226,7 @@ export const figureConflict: Rule = {
     const all: Quantity[] = [];
     for (const f of figures) {
       if (!KINDS.has(f.kind) || typeof f.value !== 'number' || !Number.isFinite(f.value)) continue;
-      if (Math.abs(f.value) < MIN_VALUE || (f.kind === 'number' && Number.isInteger(f.value) && YEAR_RE.test(String(f.value)))) continue;
+      if (Math.abs(f.value) < (f.kind === 'money' ? MIN_MONEY : MIN_VALUE) || (f.kind === 'number' && Number.isInteger(f.value) && YEAR_RE.test(String(f.value)))) continue;
       const q = quantityOf(tokens, f);
       if (!q) continue;
       const at = tokenAt(tokens, f.start);
@@ -210,7 +243,7 @@ export const figureConflict: Rule = {
       }
     }
     const qs = all.filter((q) => (values.get(q.head)?.size ?? 0) <= 2 &&
-      (q.f.qualifier === null || FIRM_QUALIFIERS.has(q.f.qualifier)) &&
+      (q.f.qualifier === null || FIRM_QUALIFIERS.has(q.f.qualifier) || APPROX_QUALIFIERS.has(q.f.qualifier)) &&
       ![...q.mods].some((m) => CONTRAST.has(m)) && !contrasted(tokens, q.f));
     const out: Report[] = [];
     // Compared within groups that share a head noun, nearest first and at most LOOKBACK back,
@@ -220,9 +253,11 @@ export const figureConflict: Rule = {
       const candidates = new Set<Quantity>();
       for (const n of qb.nouns) for (const qa of groups.get(n) ?? []) candidates.add(qa);
       for (const qa of [...candidates].sort((x, y) => y.f.start - x.f.start).slice(0, LOOKBACK)) {
-        if (qa.sentence === qb.sentence || qa.value === qb.value) continue;
+        if (qa.sentence === qb.sentence || qa.value === qb.value || (qa.f.kind === 'money') !== (qb.f.kind === 'money') ||
+          (qa.f.kind === 'money' && qa.f.unit !== qb.f.unit)) continue;
         const ratio = Math.max(qa.value, qb.value) / Math.min(qa.value, qb.value);
         if (!(ratio <= MAX_RATIO)) continue;
+        if ((approximate(qa.f) || approximate(qb.f)) && ratio <= APPROX_RATIO) continue;
         const key = sameQuantity(qa, qb);
         if (!key || distinguished(qa.mods, qb.mods) || !restates(tokens, speakers, qa, qb)) continue;
         if (HUMANS.has(key)) {

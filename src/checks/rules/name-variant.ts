@@ -78,9 +78,15 @@ function surnames(doc: Doc): Map<string, Person> {
     if (first) p.forenames.add(first);
   };
   for (const e of layer(doc, 'entities', [])) {
-    if (e.type !== 'person') continue;
-    const w = e.name.split(/\s+/).filter((x) => /^[A-Z]/.test(x));
-    if (w.length >= 2) add(w[0], w[w.length - 1].replace('’', "'"));
+    if (e.type === 'person') {
+      const w = e.name.split(/\s+/).filter((x) => /^[A-Z]/.test(x));
+      if (w.length >= 2) add(w[0], w[w.length - 1].replace('’', "'"));
+    } else if (e.type !== 'organisation' && e.type !== 'outlet') {
+      // A two-word name of words no dictionary, gazetteer or forename list knows ("Chidi Okonkwo")
+      // is a person's name whatever type the entity stage gave it.
+      const w = e.name.split(/\s+/);
+      if (w.length === 2 && w.every((x) => isNameWord(x) && !skippable(x)) && !PLACES.has(e.name.toLowerCase())) add(w[0], w[1].replace('’', "'"));
+    }
   }
   // "Forename Surname" token pairs (an initial may sit between: "Harry M. Reid").
   const tokens = layer(doc, 'tokens', []);

@@ -21,7 +21,11 @@ const PRONOUN: ReadonlyMap<string, Gender> = new Map([
   ['he', 'male'], ['him', 'male'], ['his', 'male'], ['himself', 'male'],
   ['she', 'female'], ['her', 'female'], ['hers', 'female'], ['herself', 'female'],
 ]);
-const TARGETS: ReadonlyMap<string, Gender> = new Map([['he', 'male'], ['she', 'female']]);
+/** The pronouns judged: subjects, and possessives in the clause of a named subject ("Okafor defended her decision"). */
+const TARGETS: ReadonlyMap<string, Gender> = new Map([['he', 'male'], ['she', 'female'], ['his', 'male'], ['her', 'female']]);
+const POSSESSIVE = new Set(['his', 'her']);
+/** Words after which a subject pronoun opens a new main clause (", but he cautioned"). */
+const CLAUSE_OPENERS = new Set(['but', 'and', 'yet', 'so', 'then', 'although', 'though']);
 
 const nouns = (s: string, g: Gender): [string, Gender][] => s.split(/\s+/).filter(Boolean).map((w) => [w, g]);
 /** Nouns that name a person of one gender, singular and plural: each is a candidate referent. */
@@ -78,7 +82,17 @@ function nameGender(m: Mention, entities: ReadonlyMap<string, Entity>, speaking:
     if (type !== 'person' && type !== 'unnamed') return null;
     return m.gender !== 'unknown' ? m.gender : e?.type === 'person' ? e.gender : 'unknown';
   }
-  if (type === 'person') return e && e.gender !== 'unknown' ? e.gender : m.gender;
+  if (type === 'person') {
+    // A known forename outranks the entity's gender, which coreference may have taken from the
+    // very pronoun being judged ("Dr. Sofia Lindqvist … he cautioned" makes the entity male).
+    const f = forenameOf(m.text);
+    if (f) return f;
+    const g = e && e.gender !== 'unknown' ? e.gender : m.gender;
+    // A surname merged into an entity whose forename says otherwise ("Clinton" → "Bill Clinton",
+    // counted female): the two disagree, so the person's gender is not known.
+    const ef = e ? forenameOf(e.name) : null;
+    return ef && g !== 'unknown' && ef !== g ? 'unknown' : g;
+  }
   const text = bare(m.text);
   const last = text.slice(text.lastIndexOf(' ') + 1);
   if (speaking.has(text) || speaking.has(last)) return 'unknown';
@@ -86,6 +100,18 @@ function nameGender(m: Mention, entities: ReadonlyMap<string, Entity>, speaking:
   // Untyped: a multi-word name is likely a person; a single capitalised word often is not.
   if (m.gender !== 'unknown') return m.gender;
   return /\s/.test(text) ? 'unknown' : null;
+}
+
+/** The gender of a full name's forename ("Dr. Sofia Lindqvist" → female), or null. */
+function forenameOf(name: string): Gender | null {
+  const words = name.split(/\s+/);
+  let k = 0;
+  while (k < words.length - 2 && HONORIFICS.has(words[k].toLowerCase().replace(/\.$/, ''))) k++;
+  if (words.length - k < 2) return null;
+  const f = words[k].toLowerCase();
+  const male = MALE_FORENAMES.has(f);
+  const female = FEMALE_FORENAMES.has(f);
+  return male === female ? null : male ? 'male' : 'female';
 }
 
 function tokenGender(t: Token, prev: Token | undefined, speaking: ReadonlySet<string>): [Gender, boolean] | null {
@@ -139,7 +165,7 @@ function context(doc: Doc, tokens: readonly Token[], mentions: readonly Mention[
     for (let i = a; i < b; i++) covered[i] = 1;
     const g = nameGender(m, entities, speaking);
     const e = m.entity ? entities.get(m.entity) : undefined;
-    mentionAt.set(b, g === null ? null : { gender: g, start: m.start, end: m.end, text: m.text, pronoun: false, name: e?.name ?? m.text });
+    mentionAt.set(b, g === null ? null : { gender: g, start: m.start, end: m.end, text: m.text, pronoun: false, name: m.kind === 'name' ? (e?.name ?? m.text) : undefined });
   }
   return { tokens, quoted, mentionAt, covered, speaking, useForenames: mentions.length === 0 };
 }
@@ -184,6 +210,77 @@ function introducesSpeech(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+const SUBJECT_REACH = 12;
+
+/**
+ * Whether the sentence of the pronoun at i, or the sentence before it in the same paragraph,
+ * opens with a named person of gender `other` as its subject (before its first verb, not a
+ * possessive: "Osei's plan …, he said" is about the plan). For a speech pronoun in the subject's
+ * own sentence, a speech verb must come between ("Lindqvist … said …, but he cautioned"): in
+ * "Osei ignored parents, he said" the speaker is someone else.
+ */
+function subjectBefore(c: Ctx, i: number, paraFrom: number, other: Gender, speech: boolean): boolean {
+  const { tokens } = c;
+  const sent = tokens[i].sentence;
+  // Bounded like the evidence window, so a pronoun in a huge unpunctuated text stays cheap.
+  const floor = Math.max(paraFrom, i - MAX_WINDOW);
+  let k = i - 1;
+  while (k >= floor && tokens[k].sentence === sent) k--;
+  const ownStart = k + 1;
+  let prevStart = ownStart;
+  if (k >= floor) {
+    const prev = tokens[k].sentence;
+    while (prevStart - 1 >= floor && tokens[prevStart - 1].sentence === prev) prevStart--;
+  }
+  const opens = (from: number, to: number): number => {
+    // A sentence that opens with a quote has its speaker as subject: '"…," said Okafor.'
+    let j0 = from;
+    while (j0 < to && c.quoted[j0]) j0++;
+    if (j0 > from) {
+      while (j0 < to && tokens[j0].pos === 'PUNCT') j0++;
+      if (j0 < to && isCueWord(tokens[j0].lower)) j0++;
+    }
+    for (let j = j0; j < Math.min(to, j0 + SUBJECT_REACH); j++) {
+      if (c.quoted[j]) return -1;
+      const e = c.mentionAt.get(j);
+      if (e) {
+        // A title before the name ("Mayor" of "Mayor Daniel Okafor") stands for the same person.
+        if (!e.name && !e.pronoun && e.gender === other) continue;
+        if (e.gender !== other || e.pronoun || !e.name) return -1;
+        const next = tokens[j + 1]?.lower;
+        return next === "'s" || next === '’s' || next === "'" ? -1 : j;
+      }
+      if (c.covered[j]) continue;
+      const pos = tokens[j].pos;
+      if (pos === 'VERB' || pos === 'AUX' || pos === 'PRON') return -1;
+    }
+    return -1;
+  };
+  const own = opens(ownStart, i);
+  if (POSSESSIVE.has(tokens[i].lower)) {
+    // "Mayor Daniel Okafor defended her decision": the possessive sits in its subject's own clause,
+    // after a verb, with no speech verb, subordinator, punctuation or other pronoun between
+    // ("Axelrod said her campaign…" may well be about someone else).
+    if (own < 0 || !/^(?:NOUN|ADJ|NUM)$/.test(tokens[i + 1]?.pos ?? '')) return false;
+    let verb = false;
+    for (let j = own + 1; j < i; j++) {
+      const u = tokens[j];
+      if (isCueWord(u.lower) || u.pos === 'PUNCT' || u.pos === 'SCONJ' || u.pos === 'PRON' || c.quoted[j]) return false;
+      if (c.mentionAt.has(j) || c.covered[j]) return false;
+      if (u.pos === 'VERB') verb = true;
+    }
+    return verb;
+  }
+  // A subject pronoun must open a main clause: "Axelrod said that she has learned" is about someone else.
+  const first = i === ownStart;
+  if (!first && !(CLAUSE_OPENERS.has(tokens[i - 1].lower) && tokens[i - 2]?.text === ',')) return false;
+  if (own >= 0) {
+    if (!speech) return true;
+    for (let j = own + 1; j < i; j++) if (isCueWord(tokens[j].lower)) return true;
+  }
+  return first && prevStart < ownStart && opens(prevStart, ownStart) >= 0;
+}
+
 export const pronounGenderMismatch: Rule = {
   meta: {
     id: 'pronoun-gender-mismatch',
@@ -213,8 +310,15 @@ export const pronounGenderMismatch: Rule = {
         windowStart = p - 1;
         ev = evidence(c, tokenAt(tokens, paragraphs[p - 1].start), paraFrom, other);
       }
-      if (ev === null || ev.length < MIN_OPPOSITE) continue;
-      if (!introducesSpeech(tokens, i) && windowStart > 0) {
+      if (ev === null || ev.length === 0) continue;
+      const speech = introducesSpeech(tokens, i);
+      // The person just named as subject, of this sentence or the one before, is the natural
+      // referent: one such name is enough, and no one further back competes with it.
+      const subject = windowStart === p ? subjectBefore(c, i, paraFrom, other, speech)
+        // "Okafor defended the decision.¶She said…": the last sentence before the paragraph break.
+        : i === paraFrom && subjectBefore(c, i, tokenAt(tokens, paragraphs[p - 1].start), other, speech);
+      if (!subject && (ev.length < MIN_OPPOSITE || POSSESSIVE.has(t.lower))) continue;
+      if (!subject && !speech && windowStart > 0) {
         const from = tokenAt(tokens, paragraphs[Math.max(0, windowStart - LOOKBACK_PARAGRAPHS)].start);
         if (evidence(c, from, tokenAt(tokens, paragraphs[windowStart].start), other) === null) continue;
       }
