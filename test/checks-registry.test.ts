@@ -13,7 +13,7 @@ const docsDir = path.join(root, 'docs', 'rules');
 // Ids and default severities are fixed by the checks issue.
 const EXPECTED: Record<string, string> = {
   'age-conflict': 'warning', 'figure-conflict': 'warning', 'missing-byline': 'warning', 'missing-date': 'warning',
-  'name-variant': 'warning', 'pronoun-gender-mismatch': 'warning', 'proper-noun-case': 'warning',
+  'name-variant': 'warning', 'non-english-text': 'warning', 'pronoun-gender-mismatch': 'warning', 'proper-noun-case': 'warning',
   'secondary-sourcing': 'info', 'single-source': 'info', 'source-diversity': 'info', 'trust-claim-unbacked': 'warning',
   'unattributed-quote': 'warning', 'unnamed-source': 'info', 'weekday-date-conflict': 'warning',
 };
@@ -25,7 +25,7 @@ test('the registry holds every rule once, in id order, with complete metadata', 
   for (const [id, rule] of RULES) {
     assert.equal(rule.meta.id, id);
     assert.ok(rule.meta.description.length > 10 && !rule.meta.description.includes('\n'), `${id}: one-line description`);
-    assert.ok(['consistency', 'sourcing', 'transparency'].includes(rule.meta.category), `${id}: category`);
+    assert.ok(['consistency', 'sourcing', 'transparency', 'input'].includes(rule.meta.category), `${id}: category`);
     assert.equal(rule.meta.docs, `docs/rules/${id}.md`);
   }
 });

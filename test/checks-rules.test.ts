@@ -383,3 +383,21 @@ test('missing-byline: a name line with its newsroom role is a byline; a headline
   assert.deepEqual(run('missing-byline', docOf('Jane Roe, Staff Reporter\nMarch 10, 2026\n\nCouncil approves budget\n\nThe council met.')), []);
   assert.equal(run('missing-byline', docOf('Campaign Manager Laughs, Evades Reporter’s Question\n\nThe council met.')).length, 1);
 });
+
+// ---- non-english-text --------------------------------------------------------------------------
+
+test('non-english-text: reports a French article with the share of English words, not an English one or a short text', () => {
+  const fr = 'Le conseil municipal a voté mardi la fermeture de la dernière conserverie du port, a annoncé la maire. ' +
+    'Selon elle, la décision était inévitable après dix ans de pertes. Les syndicats ont dénoncé un choix brutal et ' +
+    'appelé à une manifestation samedi devant la mairie. « Nous ne laisserons pas faire », a déclaré un délégué. ' +
+    'Plusieurs élus de l\'opposition ont demandé un audit indépendant des comptes de la société.';
+  const f = run('non-english-text', docOf(fr));
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /does not read as English \(\d+% of its first \d+ words/);
+  assert.deepEqual(run('non-english-text', docOf('Le conseil a voté mardi. La maire a parlé.')), []);
+  const en = 'The town council voted on Tuesday to close the last cannery in the harbour, the mayor said. It was ' +
+    'inevitable after ten years of losses, she said. The unions denounced a brutal choice and called for a protest ' +
+    'on Saturday in front of the town hall. "We will not let this happen," a delegate said. Several opposition ' +
+    'councillors have asked for an independent audit of the company accounts.';
+  assert.deepEqual(run('non-english-text', docOf(en)), []);
+});

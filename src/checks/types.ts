@@ -1,8 +1,11 @@
 import type { Doc } from '../model/doc.ts';
 import type { Finding, Severity } from '../model/types.ts';
 
-/** consistency: the article contradicts itself; sourcing: how claims are attributed; transparency: what the page discloses. */
-export type RuleCategory = 'consistency' | 'sourcing' | 'transparency';
+/**
+ * consistency: the article contradicts itself; sourcing: how claims are attributed; transparency:
+ * what the page discloses; input: whether the text is one trustlens can read reliably.
+ */
+export type RuleCategory = 'consistency' | 'sourcing' | 'transparency' | 'input';
 
 export interface RuleMeta {
   id: string;

@@ -4,6 +4,7 @@ import { figureConflict } from './figure-conflict.ts';
 import { missingByline } from './missing-byline.ts';
 import { missingDate } from './missing-date.ts';
 import { nameVariant } from './name-variant.ts';
+import { nonEnglishText } from './non-english-text.ts';
 import { pronounGenderMismatch } from './pronoun-gender-mismatch.ts';
 import { properNounCase } from './proper-noun-case.ts';
 import { secondarySourcing } from './secondary-sourcing.ts';
@@ -21,6 +22,7 @@ export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   ['missing-byline', missingByline],
   ['missing-date', missingDate],
   ['name-variant', nameVariant],
+  ['non-english-text', nonEnglishText],
   ['pronoun-gender-mismatch', pronounGenderMismatch],
   ['proper-noun-case', properNounCase],
   ['secondary-sourcing', secondarySourcing],
