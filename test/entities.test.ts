@@ -226,3 +226,8 @@ test('a possessor after "in" is no place; "Here\'s" and "Disclaimer" open senten
   assert.equal(entityOf(r, 'Ulta Beauty')?.type, 'organisation');
   assert.ok(!r.mentions.some((m) => m.text === "Here's" || m.text === 'Disclaimer'));
 });
+
+test('a headline that glues a verb and another name to a name ("Maria Vento Backs Kessler") does not merge them', () => {
+  const r = analyse('Maria Vento Backs Kessler And Denounces Ruiz\n\nMaria Vento, the party leader, voiced support for Tomas Kessler on Wednesday. She has been more careful than Kessler has been.');
+  assert.notEqual(entityOf(r, 'Kessler', 0)?.id, entityOf(r, 'Maria Vento')?.id);
+});

@@ -76,6 +76,7 @@ interface Cluster {
   /** Token words of each name mention, lower case. */
   names: string[][];
   longest: string[];
+  longestFromHeadline: boolean;
   type: Map<EntityType, number>;
   heads: Set<string>;
   male: number;
@@ -228,7 +229,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
   const byWord = new Map<string, Set<Cluster>>();
 
   const newCluster = (i: number, named: boolean): Cluster => {
-    const c: Cluster = { id: `en${clusters.length + 1}`, order: clusters.length, members: [], names: [], longest: [], type: new Map(), heads: new Set(),
+    const c: Cluster = { id: `en${clusters.length + 1}`, order: clusters.length, members: [], names: [], longest: [], longestFromHeadline: false, type: new Map(), heads: new Set(),
       male: 0, female: 0, evidence: [], named, group: false, descr: mentions[i].text, lastSentence: mentions[i].sentence };
     clusters.push(c);
     byId.set(c.id, c);
@@ -250,6 +251,12 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
   };
 
   const datelines = datelineKeys(text);
+  const headlineCache = new Map<number, boolean>();
+  const headline = (si: number): boolean => {
+    let h = headlineCache.get(si);
+    if (h === undefined) headlineCache.set(si, (h = isTitleCase(tokens, sentences[si])));
+    return h;
+  };
   // Sieve A: names, in text order.
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
@@ -301,7 +308,13 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     c.lastSentence = m.sentence;
     join(c, i);
     c.names.push(w);
-    if (w.length > c.longest.length) c.longest = w;
+    // Headlines glue words to names ("Marine Le Pen Backs Trump"): a body name replaces a headline
+    // one as the name later mentions are matched against, so "Trump" does not join Le Pen.
+    const hl = headline(m.sentence);
+    if ((c.longestFromHeadline && !hl) || (w.length > c.longest.length && (!hl || c.longestFromHeadline || c.longest.length === 0))) {
+      c.longest = w;
+      c.longestFromHeadline = hl;
+    }
     for (const word of w) {
       let set = byWord.get(word);
       if (!set) byWord.set(word, (set = new Set()));
@@ -478,12 +491,6 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (m.gender !== 'unknown') { addEvidence(c, m.start, m.end, m.gender, W_PRONOUN); vote(c, 'person', 1); }
   }
 
-  const headlineCache = new Map<number, boolean>();
-  const headline = (si: number): boolean => {
-    let h = headlineCache.get(si);
-    if (h === undefined) headlineCache.set(si, (h = isTitleCase(tokens, sentences[si])));
-    return h;
-  };
   // Entities are numbered in order of first mention, whatever sieve made them.
   for (const c of clusters) c.members.sort((a, b) => a - b);
   clusters.sort((a, b) => a.members[0] - b.members[0]);
