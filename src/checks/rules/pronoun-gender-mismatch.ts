@@ -87,7 +87,7 @@ function nameGender(m: Mention, entities: ReadonlyMap<string, Entity>, speaking:
     // very pronoun being judged ("Dr. Sofia Lindqvist … he cautioned" makes the entity male).
     const f = forenameOf(m.text);
     if (f) return f;
-    const g = e && e.gender !== 'unknown' ? e.gender : m.gender;
+    const g = e && e.gender !== 'unknown' && !onlyListedForename(e) ? e.gender : m.gender;
     // A surname merged into an entity whose forename says otherwise ("Clinton" → "Bill Clinton",
     // counted female): the two disagree, so the person's gender is not known.
     const ef = e ? forenameOf(e.name) : null;
@@ -100,6 +100,18 @@ function nameGender(m: Mention, entities: ReadonlyMap<string, Entity>, speaking:
   // Untyped: a multi-word name is likely a person; a single capitalised word often is not.
   if (m.gender !== 'unknown') return m.gender;
   return /\s/.test(text) ? 'unknown' : null;
+}
+
+/**
+ * Whether an entity's gender rests only on a forename outside the hand lists (the broad package
+ * lists give "Guadalupe" as female, a name men bear too): good enough for counting sources, not for
+ * calling a pronoun wrong.
+ */
+function onlyListedForename(e: Entity): boolean {
+  return e.genderEvidence.length > 0 && e.genderEvidence.every((g) => {
+    const w = g.text.toLowerCase();
+    return /^\p{Lu}/u.test(g.text) && !HONORIFICS.has(w.replace(/\.$/, '')) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w) && !PRONOUN.has(w);
+  });
 }
 
 /** The gender of a full name's forename ("Dr. Sofia Lindqvist" → female), or null. */

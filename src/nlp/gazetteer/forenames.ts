@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { isEnglishWord } from '../lexicon.ts';
 // Common given names by gender, from general knowledge (English-language news, plus frequent
 // names from the regions news covers). Ambiguous names (Jordan, Taylor, Alex, Sasha) are left out:
 // a forename only counts as gender evidence when it is unambiguous.
@@ -57,18 +59,67 @@ function set(block: string): Set<string> {
 
 const male = set(MALE);
 const female = set(FEMALE);
-// A name on both lists says nothing about gender.
-for (const n of [...male]) if (female.has(n)) { male.delete(n); female.delete(n); }
+// A name on both lists says nothing about gender; nor does one marked ambiguous ("_x").
+const ambiguous = new Set(`${MALE} ${FEMALE}`.split(/\s+/).filter((w) => w.includes('_')).map((w) => w.split('_')[0]));
+for (const n of [...male]) if (female.has(n)) { male.delete(n); female.delete(n); ambiguous.add(n); }
 
-/** A set that also finds a name written with diacritics the list spells without ("tomás" → "tomas"). */
-class FoldingSet extends Set<string> {
+// Beyond the hand lists above: the name lists of the `gender-detection-from-name` package (MIT,
+// © 2019 Davide Violante; English, Spanish, French, Italian and German forenames, ~60,000, each with
+// its majority gender). A name two languages disagree on is left out, and so is one that is an
+// English word ("hope", "major", "king"). Used for gender evidence only (forenameGenderOf), and
+// loaded on the first full name the hand lists miss.
+const require = createRequire(import.meta.url);
+let extra: Map<string, 'male' | 'female'> | null = null;
+
+function extraNames(): Map<string, 'male' | 'female'> {
+  if (extra) return extra;
+  const out = new Map<string, 'male' | 'female'>();
+  const clash = new Set<string>();
+  for (const lang of ['en', 'es', 'fr', 'it', 'de']) {
+    let names: Map<string, string>;
+    try {
+      names = require(`gender-detection-from-name/names/${lang}.js`) as Map<string, string>;
+    } catch {
+      continue; // the package is optional at run time: the hand lists still work
+    }
+    for (const [n, g] of names) {
+      if (n.length < 3 || (g !== 'male' && g !== 'female')) continue;
+      const prev = out.get(n);
+      if (prev && prev !== g) clash.add(n);
+      else out.set(n, g);
+    }
+  }
+  for (const n of clash) out.delete(n);
+  extra = out;
+  return out;
+}
+
+const fold = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** Forenames of one gender from the hand list, spelled with or without diacritics ("tomás" finds "tomas"). */
+class Forenames extends Set<string> {
   override has(w: string): boolean {
     if (super.has(w)) return true;
     // eslint-disable-next-line no-control-regex
-    if (/^[\x00-\x7f]*$/.test(w)) return false;
-    return super.has(w.normalize('NFD').replace(/\p{M}/gu, ''));
+    const ascii = /^[\x00-\x7f]*$/.test(w);
+    if (!ascii && super.has(fold(w))) return true;
+    return false;
   }
 }
 
-export const MALE_FORENAMES: ReadonlySet<string> = new FoldingSet(male);
-export const FEMALE_FORENAMES: ReadonlySet<string> = new FoldingSet(female);
+/**
+ * The gender of the first word of a full name ("Chidi Okonkwo", "Gwen Ashby") from the hand lists,
+ * else from the package lists. Only for gender evidence: those lists also hold many surnames
+ * ("Rahman", "Brennan"), so they must not decide what is a forename anywhere else.
+ */
+export function forenameGenderOf(w: string): 'male' | 'female' | 'unknown' {
+  if (MALE_FORENAMES.has(w)) return 'male';
+  if (FEMALE_FORENAMES.has(w)) return 'female';
+  if (w.length < 3 || ambiguous.has(w)) return 'unknown';
+  // eslint-disable-next-line no-control-regex
+  const g = extraNames().get(w) ?? (/^[\x00-\x7f]*$/.test(w) ? undefined : extraNames().get(fold(w)));
+  return g && !isEnglishWord(w) ? g : 'unknown';
+}
+
+export const MALE_FORENAMES: ReadonlySet<string> = new Forenames(male);
+export const FEMALE_FORENAMES: ReadonlySet<string> = new Forenames(female);
