@@ -231,3 +231,10 @@ test('a headline that glues a verb and another name to a name ("Maria Vento Back
   const r = analyse('Maria Vento Backs Kessler And Denounces Ruiz\n\nMaria Vento, the party leader, voiced support for Tomas Kessler on Wednesday. She has been more careful than Kessler has been.');
   assert.notEqual(entityOf(r, 'Kessler', 0)?.id, entityOf(r, 'Maria Vento')?.id);
 });
+
+test('"The Minister of Infrastructure Vasyl Hrytsenko" is title plus name; "the 41-year-old mother of two" refers back to the woman just named', () => {
+  const r = analyse('The Minister of Infrastructure Vasyl Hrytsenko said the bridge would reopen. The minister added that repairs were costly.');
+  assert.equal(entityOf(r, 'The minister')?.name, 'Vasyl Hrytsenko');
+  const r2 = analyse('Maria Lopez, a nurse, lost her home in the fire. The 41-year-old mother of two said she had nowhere to go.');
+  assert.equal(entityOf(r2, 'The 41-year-old mother')?.name, 'Maria Lopez');
+});

@@ -49,6 +49,10 @@ const BROAD_ROLES = new Set(['official', 'diplomat', 'man', 'woman', 'person', '
 const CHAMBERS = new Set(['house']);
 const SALIENCE_WINDOW = 4;
 const LEDE_SENTENCES = 3;
+// An age description ("the 41-year-old") links to a named person this salient (see rankAntecedents:
+// one named in the sentence before as subject scores ~10), and clearly ahead of the next one.
+const AGE_REFERENCE_MIN = 6;
+const BACK_REFERENCE_MARGIN = 3;
 // Roles one person is described by in turn ("a journalist" … "correspondent of Radio Svaboda").
 const ROLE_FAMILIES: ReadonlyMap<string, number> = new Map([
   ...['journalist', 'correspondent', 'reporter', 'editor', 'writer', 'columnist', 'author', 'blogger', 'commentator'].map((w) => [w, 1] as const),
@@ -388,6 +392,15 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (m.type === 'organisation') return t === 'organisation' || t === 'outlet' || (t === null && c.named);
     return false;
   };
+  const ageBackReference = (i: number, m: Mention): Cluster | undefined => {
+    const named = (e: string): boolean => { const o = byId.get(e)!; return o.named && typeOf(o) === 'person'; };
+    const ranked = rankAntecedents(mentions, info, entityOf, named, (e) => { const o = byId.get(e)!; return clusterGender(o.male, o.female); },
+      (e) => byId.get(e)!.members.length, i, m.sentence, info[i].paragraph, m.gender);
+    if (ranked.length === 0 || ranked[0].score < AGE_REFERENCE_MIN) return undefined;
+    if (ranked.length > 1 && ranked[0].score - ranked[1].score < BACK_REFERENCE_MARGIN) return undefined;
+    if (process.env.DBG) console.log('AGEREF', JSON.stringify(m.text), '->', byId.get(ranked[0].entity)!.longest.join(' '), '|', JSON.stringify(text.slice(Math.max(0, m.start - 150), m.end + 30)));
+    return byId.get(ranked[0].entity);
+  };
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.kind !== 'nominal') continue;
@@ -420,6 +433,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       // "the adviser", "the prosecutor": the entity this role was given to before (heads are
       // registered in text order, so only earlier descriptions are in the table).
       c = headOwners.get(head);
+      // "The 41-year-old mother of two said …": an age description refers back to someone named.
+      if (!c && mi.subject && !mi.quoted && /\d+[- ]year[- ]old/i.test(m.text)) c = ageBackReference(i, m);
     }
     if (!c && definite && m.type === 'organisation') {
       // "the ministry" → the last organisation named with that word; "the company" → the last one.

@@ -167,6 +167,9 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         drafts.push({ t0: i, t1: i + 1, kind: 'pronoun', type: pg === 'unknown' ? null : 'person', gender: pg });
       } else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || (initial && UPPER.test(t.text))) && isNominalHead(tokens, i, s.tokenEnd)) {
         emitNominal(tokens, i, s.tokenStart, drafts);
+      } else if (t.lower === 'old' && i >= 4 && s.tokenEnd > i + 1 && isAgeDescription(tokens, i)) {
+        // "The 56-year-old said …": an age standing for the person.
+        drafts.push({ t0: i - 5 >= s.tokenStart && DETERMINERS.has(tokens[i - 5].lower) ? i - 5 : i - 4, t1: i + 1, kind: 'nominal', type: 'person', gender: 'unknown' });
       }
       initial = false;
       i++;
@@ -216,6 +219,13 @@ function chunkHasOrgHead(tokens: readonly Token[], a: number, b: number): boolea
 }
 
 /** A role, group or organisation noun that ends its noun compound ("tank commander", not "tank"). */
+/** "56-year-old" ending at token `i` ("old"), used as a noun: a verb follows, not a noun it describes. */
+function isAgeDescription(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return tokens[i - 1].text === '-' && tokens[i - 2].lower === 'year' && tokens[i - 3].text === '-' && tokens[i - 4].pos === 'NUM' &&
+    next.sentence === tokens[i].sentence && (next.pos === 'VERB' || next.pos === 'AUX');
+}
+
 function isNominalHead(tokens: readonly Token[], i: number, end: number): boolean {
   const w = tokens[i].lower;
   if (!PERSON_ROLES.has(w) && !GROUP_ROLES.has(w) && !ORG_NOUNS.has(w)) return false;
@@ -301,6 +311,17 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   if (a >= b) return;
   // "Sen. Tom Haskell, R-Kan.": a party-and-state tag, not a name.
   if (PARTY_STATE.test(text.slice(tokens[a].start, tokens[b - 1].end))) return;
+  // "The Minister of Infrastructure Vasyl Hrytsenko": the words before the forename complete the
+  // title just emitted ("Minister" + "of Infrastructure"), so the name starts at the forename.
+  const title = drafts[drafts.length - 1];
+  if (title && title.kind === 'nominal' && title.type === 'person' && a >= 2 && title.t1 === a - 1 && tokens[a - 1].lower === 'of') {
+    for (let k = a + 1; k < b - 1; k++) {
+      if (!MALE_FORENAMES.has(tokens[k].lower) && !FEMALE_FORENAMES.has(tokens[k].lower)) continue;
+      title.t1 = k;
+      a = k;
+      break;
+    }
+  }
   // A title inside a chunk starts a person's name: "Retired U.S. Air Force Gen. Norman Ham",
   // "Senate Majority Leader Mitch McConnell". The part before it is a name of its own.
   for (let k = a + 1; k < b - 1; k++) {
