@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { RULES } from '../src/checks/rules/index.ts';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,7 +56,7 @@ test('trustlens rules lists every rule with its severity and description', () =>
   const r = cli(['rules', '--rule', 'missing-date=off']);
   assert.equal(r.code, 0, r.err);
   const lines = r.out.trim().split('\n');
-  assert.equal(lines.length, 14);
+  assert.equal(lines.length, RULES.size);
   assert.match(r.out, /^figure-conflict\s+warning\s+Two different figures/m);
   assert.match(r.out, /^missing-date\s+off\s+/m);
 });
