@@ -401,3 +401,15 @@ test('non-english-text: reports a French article with the share of English words
     'councillors have asked for an independent audit of the company accounts.';
   assert.deepEqual(run('non-english-text', docOf(en)), []);
 });
+
+test('unnamed-source: one finding per speaker span, even when it heads two attributions', () => {
+  const text = 'A senior official said the board had failed and that it should resign.';
+  const sp = span(text, 'A senior official');
+  const q = (k: number, content: string) => {
+    const c = span(text, content);
+    return { id: `q${k}`, start: c.start, end: c.end, text: content, kind: 'indirect' as const, cue: span(text, 'said'), speaker: sp,
+      speakerName: null, speakerEntity: null, channel: null, source: 'test', attribution: `A${k}` };
+  };
+  const doc = docOf(text, { quotes: [q(1, 'the board had failed'), q(2, 'it should resign')] });
+  assert.equal(run('unnamed-source', doc).filter((f) => f.start === sp.start).length, 1);
+});

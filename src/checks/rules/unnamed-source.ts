@@ -32,8 +32,10 @@ export const unnamedSource: Rule = {
     const out: Report[] = [];
     const entities = new Map(layer(doc, 'entities', []).map((e) => [e.id, e]));
     const done = new Set<string>();
+    const spans = new Set<string>();
     for (const q of layer(doc, 'quotes', [])) {
-      if (!q.speaker || done.has(q.attribution)) continue;
+      // One finding per attribution, and per speaker span ("who" heading two reported clauses).
+      if (!q.speaker || done.has(q.attribution) || spans.has(`${q.speaker.start}:${q.speaker.end}`)) continue;
       const ent = q.speakerEntity ? entities.get(q.speakerEntity) : undefined;
       const s = q.speaker.text;
       // A speaker phrase that carries a name ("a spokeswoman, Priya Shah,") is named, whatever the entity says.
@@ -41,6 +43,7 @@ export const unnamedSource: Rule = {
       const unnamed = !named && (ent ? ent.type === 'unnamed' : UNNAMED_HEAD.test(s));
       if (!unnamed) continue;
       done.add(q.attribution);
+      spans.add(`${q.speaker.start}:${q.speaker.end}`);
       out.push({
         start: q.speaker.start,
         end: q.speaker.end,
