@@ -22,6 +22,7 @@ import {
   allowed, CONTENT, CUE, label, labelType, NUM_LABELS, POS_B, POS_I, POS_L, POS_U, SOURCE, START, viterbi, type TaggerWeights,
 } from '../src/attribution/model/tagger.ts';
 import { encodeModel } from '../src/attribution/model/weights.ts';
+import { loadClusters } from '../src/attribution/model/clusters.ts';
 import { dataPath, loadPolnearOrExit, type GoldDoc } from './lib/polnear.ts';
 import { repoRoot } from './lib/shared-data.ts';
 
@@ -252,7 +253,12 @@ function main(): void {
   const fit = [...prepared.slice(0, h0), ...prepared.slice(h1)];
   const held = prepared.slice(h0, h1);
   const learned = learnCues(fit);
-  const cues = withLexicon(learned);
+  const clusters = loadClusters();
+  if (!clusters) {
+    console.error('models/word-clusters.bin.gz is absent (committed with the repo; rebuild it with scripts/build-clusters.ts).');
+    process.exit(2);
+  }
+  const cues = withLexicon(learned, clusters);
   const mask = (1 << BITS) - 1;
   // base features are computed once per article and shared by every tagger trained below
   const baseOf = new Map<Prepared, Uint32Array>();
@@ -315,6 +321,7 @@ function main(): void {
   const buf = encodeModel({
     bits: BITS,
     cues: [...learned].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    clusters: { checksum: clusters.checksum, coarse: clusters.coarse, fine: clusters.fine },
     info: { trainArticles: fit.length, passes: PASSES, epochs: EPOCHS, epochs2: EPOCHS2, folds: FOLDS, data: path.basename(file), compartment: 'train' },
   }, taggers);
   fs.mkdirSync(path.dirname(OUT), { recursive: true });

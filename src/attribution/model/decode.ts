@@ -7,7 +7,8 @@ import { labelPos, labelType, POS_I, POS_L, POS_U } from './tagger.ts';
 // cue for quote paragraphs introduced by "... said:"), and each cue to its nearest source, else
 // to its subject read from POS tags. A few repairs of the tagger's typical slips run first
 // (a cue's subject tagged as content, the untagged head of an interrupted sentence, trailing
-// punctuation); each was kept only if it helped on two held-out tenths of PolNeAR train.
+// punctuation); each was kept only if it helped on two held-out tenths of PolNeAR train. The
+// sentence-initial `According to X,` frame is completed too (neutral there: it is rare in PolNeAR).
 
 export type SpanType = 'content' | 'cue' | 'source';
 
@@ -135,6 +136,41 @@ function withSentenceHeads(tokens: readonly Token[], sentences: readonly Sentenc
   return heads.length ? [...spans, ...heads].sort((x, y) => x.a - y.a) : spans;
 }
 
+/**
+ * `According to X, <clause>.` opening a sentence in which the tagger found no content: cue
+ * `According to`, source X (up to the first comma, at most 12 tokens), content the rest of the
+ * sentence; whatever cue or source the tagger put in that sentence is replaced. The tagger often
+ * tags the cue and the source but no content on such sentences (the frame is mostly
+ * sentence-final in PolNeAR), though the frame is unambiguous.
+ */
+function accordingToFrames(tokens: readonly Token[], sentences: readonly Sentence[], spans: TokenSpan[]): TokenSpan[] {
+  let out: TokenSpan[] | null = null;
+  let k = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    const sen = sentences[s];
+    const a = sen.tokenStart;
+    while (k < spans.length && spans[k].b <= a) k++;
+    if (sen.tokenEnd - a < 6 || tokens[a].lower !== 'according' || tokens[a + 1].lower !== 'to') continue;
+    let j = k;
+    let content = false;
+    for (; j < spans.length && spans[j].a < sen.tokenEnd; j++) if (spans[j].type === 'content' || spans[j].a < a) content = true;
+    if (content) continue;
+    let comma = a + 3;
+    while (comma < sen.tokenEnd && comma < a + 15 && tokens[comma].lower !== ',') comma++;
+    if (comma >= sen.tokenEnd - 1 || tokens[comma].lower !== ',') continue;
+    const p = sen.paragraph;
+    out ??= spans.slice();
+    // spans k..j-1 lie in this sentence: mark them dropped, add the frame
+    for (let d = k; d < j; d++) out[d] = { ...out[d], b: -1 };
+    out.push(
+      { type: 'cue', a, b: a + 2, sentence: s, paragraph: p },
+      { type: 'source', a: a + 2, b: comma, sentence: s, paragraph: p },
+      { type: 'content', a: comma + 1, b: sen.tokenEnd, sentence: s, paragraph: p },
+    );
+  }
+  return out ? out.filter((x) => x.b >= 0).sort((x, y) => x.a - y.a) : spans;
+}
+
 // Punctuation PolNeAR leaves outside indirect content ("that the port will reopen, …").
 const TRAILING = new Set([',', '-', '--', '—', '–', ':', ';', '.']);
 
@@ -186,6 +222,7 @@ export function buildAttributions(
 ): Attribution[] {
   subjectsAsSources(tokens, spans);
   spans = withSentenceHeads(tokens, sentences, spans);
+  spans = accordingToFrames(tokens, sentences, spans);
   const cues = spans.filter((s) => s.type === 'cue');
   const sources = spans.filter((s) => s.type === 'source');
   const contents = spans.filter((s) => s.type === 'content');

@@ -29,8 +29,21 @@ for (let k = 0, h = 0x2545f491; k < SEED.length; k++) {
   SEED[k] = h >>> 0;
 }
 
-/** Learned cue classes per lower-cased word: 1 weak, 2 medium, 3 strong (share of uses inside a gold cue). */
+/**
+ * Per lower-cased word, packed: bits 0-1 the cue class (1 weak, 2 medium, 3 strong: share of uses
+ * inside a gold cue), bits 2-12 the word's fine cluster + 1 (0: no cluster). Built by withLexicon().
+ */
 export type CueClasses = ReadonlyMap<string, number>;
+
+/** The cue class (0-3) of a packed CueClasses value. */
+export function cueClassOf(v: number | undefined): number {
+  return (v ?? 0) & 3;
+}
+
+/** What withLexicon() needs of a cluster table (clusters.ts). */
+export interface ClusterTable {
+  map: ReadonlyMap<string, number>;
+}
 
 /** One paragraph: the unit the tagger decodes. */
 export interface Sequence {
@@ -93,10 +106,17 @@ function quoteMark(s: string): number {
   return 0;
 }
 
-/** Learned classes with the hand lexicon folded in (lexicon words count as at least CUE_STRONG). */
-export function withLexicon(learned: CueClasses): Map<string, number> {
-  const out = new Map(learned);
+/**
+ * Learned classes with the hand lexicon folded in (lexicon words count as at least CUE_STRONG),
+ * packed with the word clusters (see CueClasses).
+ */
+export function withLexicon(learned: ReadonlyMap<string, number>, clusters: ClusterTable | null = null): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [w, c] of learned) out.set(w, c & 3);
   for (const w of CUE_LEXICON) if ((out.get(w) ?? 0) < CUE_STRONG) out.set(w, CUE_STRONG);
+  if (clusters) {
+    for (const [w, id] of clusters.map) out.set(w, (out.get(w) ?? 0) | ((id + 1) << 2));
+  }
   return out;
 }
 
@@ -109,6 +129,7 @@ interface WordCache {
   shape: Uint32Array;
   cue: Uint8Array;
   quote: Uint8Array;
+  cf: Uint16Array;
 }
 const CACHE_MAX = 100_000;
 const caches = new WeakMap<CueClasses, WordCache>();
@@ -116,7 +137,7 @@ const caches = new WeakMap<CueClasses, WordCache>();
 function cacheFor(cues: CueClasses): WordCache {
   let c = caches.get(cues);
   if (!c || c.index.size >= CACHE_MAX) {
-    c = { index: new Map(), hash: new Uint32Array(CACHE_MAX), suf: new Uint32Array(CACHE_MAX), shape: new Uint32Array(CACHE_MAX), cue: new Uint8Array(CACHE_MAX), quote: new Uint8Array(CACHE_MAX) };
+    c = { index: new Map(), hash: new Uint32Array(CACHE_MAX), suf: new Uint32Array(CACHE_MAX), shape: new Uint32Array(CACHE_MAX), cue: new Uint8Array(CACHE_MAX), quote: new Uint8Array(CACHE_MAX), cf: new Uint16Array(CACHE_MAX) };
     caches.set(cues, c);
   }
   return c;
@@ -132,7 +153,9 @@ function wordId(c: WordCache, t: Token, cues: CueClasses): number {
   c.hash[id] = h;
   c.suf[id] = lower.length > 3 ? strHash(lower.slice(-3)) : h;
   c.shape[id] = shapeOf(t.text);
-  c.cue[id] = cues.get(lower) ?? 0;
+  const v = cues.get(lower) ?? 0;
+  c.cue[id] = v & 3;
+  c.cf[id] = v >>> 2;
   c.quote[id] = quoteMark(t.text);
   return id;
 }
@@ -154,6 +177,9 @@ let SENT = new Int32Array(0);
 let PUL = new Uint32Array(0);
 let PUR = new Uint32Array(0);
 let ACW = new Uint32Array(0);
+let CF = new Uint16Array(0);
+let LC = new Uint16Array(0);
+let RC = new Uint16Array(0);
 
 // stacked-pass scratch: distance to the first pass's cue left/right, that cue's word, and a
 // per-sentence summary (bit 0 cue, bit 1 content, bit 2 source) with sentinels at both ends
@@ -209,18 +235,19 @@ function ensure(n: number): void {
   CUE = new Uint8Array(cap); QS = new Uint8Array(cap); LD = new Uint8Array(cap); RD = new Uint8Array(cap);
   LW = new Uint32Array(cap); RW = new Uint32Array(cap); FLAGS = new Uint16Array(cap); SENT = new Int32Array(cap);
   PUL = new Uint32Array(cap); PUR = new Uint32Array(cap); ACW = new Uint32Array(cap);
+  CF = new Uint16Array(cap); LC = new Uint16Array(cap); RC = new Uint16Array(cap);
 }
 
 /** Bumped whenever feature ids change meaning, so stale weights are refused rather than misread. */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
-export const NUM_FEATURES = 51;
+export const NUM_FEATURES = 57;
 /**
  * The stacked pass reads 16 features of the first pass's labels plus these base templates (ids
  * as numbered in paragraphFeatures): lexical, POS, quote and cue-distance context. Fewer than the
  * full base set, so the second pass costs about half the first.
  */
-const STACK_COPY = [1, 2, 3, 4, 7, 12, 13, 19, 20, 22, 25, 26, 33, 34, 38, 47, 48];
+const STACK_COPY = [1, 2, 3, 4, 7, 12, 13, 19, 20, 22, 25, 26, 33, 34, 38, 47, 48, 52];
 export const NUM_STACK_FEATURES = 16 + STACK_COPY.length;
 
 export function featureCount(stacked: boolean): number {
@@ -285,6 +312,7 @@ function paragraphFeatures(
   // 1. per-token attributes (offset by 1 so index 0 and n+1 are the paragraph boundaries)
   W[0] = W_BOS; P[0] = POS_BOS; W[n + 1] = W_EOS; P[n + 1] = POS_EOS;
   W[n + 2] = W_EOS; P[n + 2] = POS_EOS;
+  CF[0] = 2049; CF[n + 1] = CF[n + 2] = 2050; // paragraph boundaries
   let depth = 0;
   const startsWithQuote = quoteMark(tokens[t0].text) === 1 || quoteMark(tokens[t0].text) === 3 ? 1 : 0;
   let anyClose = 0;
@@ -298,6 +326,7 @@ function paragraphFeatures(
     SH[i] = cache.shape[id];
     SUF[i] = cache.suf[id];
     CUE[i] = cache.cue[id];
+    CF[i] = cache.cf[id];
     SENT[i] = t.sentence;
     const q = cache.quote[id];
     if (q === 1 || (q === 3 && depth === 0)) { QS[i] = 2; depth = 1; }
@@ -327,6 +356,7 @@ function paragraphFeatures(
       ACW[i] = lastCue < 0 ? 0 : W[lastCue + 1];
       LD[i] = lastCue < 0 ? 0 : distBucket(i - lastCue);
       LW[i] = lastCueW;
+      LC[i] = lastCue < 0 ? 0 : CF[lastCue];
       let f = (i === a ? 1 : 0) | (i === b - 1 ? 2 : 0) | (seenThat ? 4 : 0) | (seenComma ? 8 : 0) | (seenColon ? 16 : 0);
       f |= according << 5; // bits 5-6
       FLAGS[i] = f;
@@ -346,6 +376,7 @@ function paragraphFeatures(
       if (P[i] === 13) { nextP = i; nextPT = SH[i]; }
       RD[i] = nextCue < 0 ? 0 : distBucket(nextCue - i);
       RW[i] = nextCueW;
+      RC[i] = nextCue < 0 ? 0 : CF[nextCue];
       if (CUE[i] >= CUE_STRONG) { nextCue = i; nextCueW = W[i]; }
     }
   }
@@ -458,6 +489,15 @@ function paragraphFeatures(
     out[o + f++] = Math.imul(Math.imul((PUR[i]) ^ SEED[49], 0x85ebca6b) ^ (qs * 32 + p), 0x9e3779b1) >>> shift;
     out[o + f++] = Math.imul(Math.imul((ACW[i]) ^ SEED[50], 0x85ebca6b) ^ (ld), 0x9e3779b1) >>> shift;
     out[o + f++] = Math.imul(Math.imul((PUL[i]) ^ SEED[51], 0x85ebca6b) ^ (ld > 0 ? p + 32 : p), 0x9e3779b1) >>> shift;
+    // word clusters (lexical coverage beyond the training words): the word, its neighbours, the
+    // word × POS, and the nearest strong cue left / right × distance
+    const cf = CF[i];
+    out[o + f++] = Math.imul((cf) ^ SEED[52], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((CF[i - 1]) ^ SEED[53], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((CF[i + 1]) ^ SEED[54], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((cf * 32 + p) ^ SEED[57], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((LC[i] * 16 + ld) ^ SEED[60], 0x9e3779b1) >>> shift;
+    out[o + f++] = Math.imul((RC[i] * 16 + rd) ^ SEED[61], 0x9e3779b1) >>> shift;
     
   }
 }

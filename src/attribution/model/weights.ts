@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { loadClusters } from './clusters.ts';
 import { FEATURE_VERSION, featureCount, withLexicon } from './features.ts';
 import { NUM_LABELS, packWeights, type TaggerWeights } from './tagger.ts';
 
@@ -16,6 +17,8 @@ export interface ModelHeader {
   taggers: { nf: number; scale: number }[];
   /** Learned cue classes, [word, class] pairs. */
   cues: [string, number][];
+  /** The word-cluster table the features were computed with (clusters.ts checksum), if any. */
+  clusters?: { checksum: number; coarse: number; fine: number };
   /** Free-form training facts. */
   info: Record<string, unknown>;
 }
@@ -62,7 +65,7 @@ function encodeTagger(t: TaggerWeights): { scale: number; parts: Buffer[] } {
   return { scale, parts };
 }
 
-export function encodeModel(meta: { bits: number; cues: [string, number][]; info: Record<string, unknown> }, taggers: TaggerWeights[]): Buffer {
+export function encodeModel(meta: { bits: number; cues: [string, number][]; clusters?: ModelHeader['clusters']; info: Record<string, unknown> }, taggers: TaggerWeights[]): Buffer {
   const enc = taggers.map(encodeTagger);
   const header: ModelHeader = { ...meta, featureVersion: FEATURE_VERSION, labels: NUM_LABELS, taggers: taggers.map((t, i) => ({ nf: t.nf, scale: enc[i].scale })) };
   const hdr = Buffer.from(JSON.stringify(header), 'utf8');
@@ -105,7 +108,14 @@ export function decodeModel(gz: Buffer): LoadedModel {
     p += count * L;
     return { nf, w, packed: packWeights(w), trans };
   });
-  return { header, taggers, cues: withLexicon(new Map(header.cues)) };
+  let clusters = null;
+  if (header.clusters) {
+    clusters = loadClusters();
+    if (!clusters || clusters.checksum !== header.clusters.checksum) {
+      throw new Error('attribution model: models/word-clusters.bin.gz is absent or not the table these weights were trained with; run npm run train');
+    }
+  }
+  return { header, taggers, cues: withLexicon(new Map(header.cues), clusters) };
 }
 
 /** Where the committed weights live: <repo>/models/attribution.bin.gz. */
