@@ -23,6 +23,7 @@ const MIN_WORDS = 60;
 const MIN_SHARE = 0.12;
 /** Enough of the text to judge; a long article is not read to the end for this. */
 const MAX_WORDS = 2000;
+const SETTLED_AFTER = 200;
 
 export const nonEnglishText: Rule = {
   meta: {
@@ -42,6 +43,8 @@ export const nonEnglishText: Rule = {
       if (FUNCTION_WORDS.has(t.lower)) common++;
       else if (FOREIGN_WORDS.has(t.lower)) foreign++;
       if (words >= MAX_WORDS) break;
+      // English prose settles the question within a few hundred words.
+      if (words === SETTLED_AFTER && common / words >= 2 * MIN_SHARE) return [];
     }
     if (words < MIN_WORDS || common / words >= MIN_SHARE || foreign <= common) return [];
     const pct = Math.round((100 * common) / words);

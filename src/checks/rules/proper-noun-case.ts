@@ -90,6 +90,10 @@ function urlLike(text: string, start: number, end: number): boolean {
   return before === '.' || before === '/' || before === '@' || before === '#' || before === '_' || (after === '.' && /\w/.test(text[end + 1] ?? ''));
 }
 
+// First words of the gazetteer's multi-word places ("new" of "new york"): most tokens are not one,
+// so the two-word key is only built for these.
+const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set([...PLACES].filter((p) => p.includes(' ')).map((p) => p.slice(0, p.indexOf(' '))));
+
 export const properNounCase: Rule = {
   meta: {
     id: 'proper-noun-case',
@@ -121,15 +125,18 @@ export const properNounCase: Rule = {
       const w = t.text;
       // Two-word places in lower case ("new york", "hong kong"); not "the west bank of the river".
       const n = tokens[k + 1];
-      if (n && n.sentence === t.sentence && lowerWord(w) && lowerWord(n.text) && PLACES.has(`${w} ${n.lower}`) &&
+      if (n && n.sentence === t.sentence && PLACE_FIRST_WORDS.has(w) && lowerWord(w) && lowerWord(n.text) && PLACES.has(`${w} ${n.lower}`) &&
         !COMMON_PAIRS.has(`${w} ${n.lower}`) && text.slice(t.end, n.start) === ' ' && !insideQuotes(doc, t.start) && !urlLike(text, t.start, n.end)) {
         out.push({ start: t.start, end: n.end, message: `"${w} ${n.text}" is a proper noun and should be capitalised.` });
         k++;
         continue;
       }
-      if (w.length < MIN_LEN || !lowerWord(w.replace(/-\d+$/, '')) || SKIP.has(w)) continue;
+      if (w.length < MIN_LEN) continue;
+      // "covid-19": the word without a numeric suffix (most words have no hyphen: no regex for them).
+      const base = w.includes('-') ? w.replace(/-\d+$/, '') : w;
+      if (!lowerWord(base) || SKIP.has(w)) continue;
       const next = tokens[k + 1];
-      const place = (PLACES.has(w) && !AMBIGUOUS_PLACES.has(w)) || ALWAYS_PROPER.has(w) || ALWAYS_PROPER.has(w.replace(/-\d+$/, '')) ||
+      const place = (PLACES.has(w) && !AMBIGUOUS_PLACES.has(w)) || ALWAYS_PROPER.has(w) || ALWAYS_PROPER.has(base) ||
         (DEMONYMS.has(w) && !NOT_NATIONAL.has(w) && !!next && NATIONAL_HEADS.has(next.lower) && !COMPOUNDS.has(`${w} ${next.lower}`));
       if (!place && !capitalised.has(w)) continue;
       // Quoted words keep the source's spelling (an e-mail, a post): not the writer's slip.

@@ -96,14 +96,16 @@ function extraNames(): Map<string, 'male' | 'female'> {
 
 const fold = (w: string): string => w.normalize('NFD').replace(/\p{M}/gu, '');
 
+function isAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 /** Forenames of one gender from the hand list, spelled with or without diacritics ("tomás" finds "tomas"). */
 class Forenames extends Set<string> {
   override has(w: string): boolean {
     if (super.has(w)) return true;
-    // eslint-disable-next-line no-control-regex
-    const ascii = /^[\x00-\x7f]*$/.test(w);
-    if (!ascii && super.has(fold(w))) return true;
-    return false;
+    return !isAscii(w) && super.has(fold(w));
   }
 }
 
@@ -116,8 +118,7 @@ export function forenameGenderOf(w: string): 'male' | 'female' | 'unknown' {
   if (MALE_FORENAMES.has(w)) return 'male';
   if (FEMALE_FORENAMES.has(w)) return 'female';
   if (w.length < 3 || ambiguous.has(w)) return 'unknown';
-  // eslint-disable-next-line no-control-regex
-  const g = extraNames().get(w) ?? (/^[\x00-\x7f]*$/.test(w) ? undefined : extraNames().get(fold(w)));
+  const g = extraNames().get(w) ?? (isAscii(w) ? undefined : extraNames().get(fold(w)));
   return g && !isEnglishWord(w) ? g : 'unknown';
 }
 
