@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { corpusCommand } from '../src/corpus/cli.ts';
-import { WORKER_V8_FLAGS } from '../src/corpus/compiler-flags.ts';
+import { WORKER_V8_FLAGS, workerFlagsFor } from '../src/corpus/compiler-flags.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'trustlens.js');
@@ -111,7 +111,7 @@ test('kill -9 mid-run, then rerun: every article stored exactly once, none lost'
   assertConsistent(db);
 
   const s = runJson([bigJsonl, '--db', db, '--workers', '2']);
-  assert.deepEqual(s.v8Flags, WORKER_V8_FLAGS, 'the summary names the V8 flags the workers ran with');
+  assert.deepEqual(s.v8Flags, workerFlagsFor(2), 'the summary names the V8 flags the workers ran with');
   assert.equal(s.skipped, kept, 'what was committed before the kill is skipped, not redone');
   assert.equal(s.analysed + s.errors, BIG - kept);
   assert.equal(s.duplicates, 0);
@@ -144,7 +144,9 @@ test('the workers compile on their own threads: no background CPU to take from a
   timeout: 60_000, skip: !fs.existsSync('/proc/self/task') && 'needs /proc (Linux)',
 }, async (t) => {
   const db = path.join(tmp, 'threads.sqlite');
-  const child = spawn(process.execPath, [bin, 'corpus', 'run', bigJsonl, '--db', db, '--workers', '1', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The flags forced: on this machine one worker would keep V8's defaults (a core to spare).
+  const env = { ...process.env, TRUSTLENS_CORPUS_V8_FLAGS: WORKER_V8_FLAGS.join(' ') };
+  const child = spawn(process.execPath, [bin, 'corpus', 'run', bigJsonl, '--db', db, '--workers', '1', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'], env });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -261,4 +263,13 @@ test('usage errors and a missing store are one-line messages, exit 2', async () 
   assert.equal(r.code, 2);
   assert.match(r.err, /--workers must be a positive whole number/);
   assert.doesNotMatch(r.err, /\n\s+at /);
+});
+
+test('workers compile on their own threads only when no core is spare; the environment overrides', () => {
+  assert.deepEqual(workerFlagsFor(2, 2, undefined), WORKER_V8_FLAGS);
+  assert.deepEqual(workerFlagsFor(4, 2, undefined), WORKER_V8_FLAGS);
+  assert.deepEqual(workerFlagsFor(1, 2, undefined), []);
+  assert.deepEqual(workerFlagsFor(2, 8, undefined), []);
+  assert.deepEqual(workerFlagsFor(1, 2, '--no-turbo-inlining'), ['--no-turbo-inlining']);
+  assert.deepEqual(workerFlagsFor(2, 2, ''), []);
 });

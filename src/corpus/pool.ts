@@ -53,7 +53,7 @@ export class Pool {
 
   /** Starts `size` workers and resolves when every one has loaded the engine. */
   static async start(size: number): Promise<Pool> {
-    const pool = new Pool(size, applyWorkerFlags());
+    const pool = new Pool(size, applyWorkerFlags(size));
     const started = await Promise.allSettled(Array.from({ length: size }, () => pool.addSlot()));
     const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {
