@@ -29,12 +29,19 @@ interface Seen {
 const isSlip = (a: Seen, b: Seen): boolean => a.count < b.count || (a.count === b.count && a.first > b.first);
 
 /** Optimal-string-alignment distance, or max+1 as soon as it must exceed max. */
+// Rows reused across calls: the rule compares hundreds of word pairs per article.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rowA.length < n + 1) { rowA = new Int32Array(2 * (n + 1)); rowB = new Int32Array(2 * (n + 1)); rowC = new Int32Array(2 * (n + 1)); }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) { prev2[j] = 0; prev[j] = j; cur[j] = 0; }
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
@@ -148,7 +155,7 @@ export const nameVariant: Rule = {
     for (const t of layer(doc, 'tokens', [])) {
       if (t.text.length < 4 || !isNameWord(t.text)) continue;
       // O’Neill and O'Neill are one spelling in two typefaces.
-      const w = t.text.replace('’', "'");
+      const w = t.text.includes('’') ? t.text.replace('’', "'") : t.text;
       const s = seen.get(w);
       if (s) s.count++;
       else seen.set(w, { first: t.start, count: 1 });
