@@ -413,3 +413,14 @@ test('unnamed-source: one finding per speaker span, even when it heads two attri
   const doc = docOf(text, { quotes: [q(1, 'the board had failed'), q(2, 'it should resign')] });
   assert.equal(run('unnamed-source', doc).filter((f) => f.start === sp.start).length, 1);
 });
+
+test('unnamed-source: "officials said" is an unnamed source even when the entity stage made "officials" a group', () => {
+  const text = 'Officials said the bridge would reopen in May.';
+  const sp = span(text, 'Officials');
+  const q = { id: 'q1', start: span(text, 'the bridge would reopen in May').start, end: text.length - 1, text: 'the bridge would reopen in May', kind: 'indirect' as const,
+    cue: span(text, 'said'), speaker: sp, speakerName: 'Officials', speakerEntity: 'en1', channel: null, source: 'test', attribution: 'A1' };
+  const ent = { id: 'en1', name: 'Officials', type: 'group' as const, gender: 'unknown' as const, genderEvidence: [], mentions: [] };
+  const f = run('unnamed-source', docOf(text, { quotes: [q], entities: [ent] }));
+  assert.equal(f.length, 1);
+  assert.equal(f[0].start, sp.start);
+});

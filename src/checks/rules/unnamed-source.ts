@@ -40,14 +40,16 @@ export const unnamedSource: Rule = {
       const s = q.speaker.text;
       // A speaker phrase that carries a name ("a spokeswoman, Priya Shah,") is named, whatever the entity says.
       const named = /\b[A-Z][\p{Ll}'’-]+\s+[A-Z][\p{Ll}'’-]+/u.test(s.slice(1));
-      const unnamed = !named && (ent ? ent.type === 'unnamed' : UNNAMED_HEAD.test(s));
+      // "officials said", "two council officials": a group of unnamed people is an unnamed source.
+      const unnamed = !named && (ent ? ent.type === 'unnamed' || (ent.type === 'group' && UNNAMED_HEAD.test(s)) : UNNAMED_HEAD.test(s));
       if (!unnamed) continue;
       done.add(q.attribution);
       spans.add(`${q.speaker.start}:${q.speaker.end}`);
       out.push({
         start: q.speaker.start,
         end: q.speaker.end,
-        message: `Attributed to an unnamed source: "${snippet(doc.text, q.speaker.start, q.speaker.end, 50)}".`,
+        // A pronoun as written ("who") says little: the description it stands for follows it.
+        message: `Attributed to an unnamed source: "${snippet(doc.text, q.speaker.start, q.speaker.end, 50)}"${q.speakerName && q.speakerName.toLowerCase() !== s.toLowerCase() && /^(?:who|whom|he|she|they)$/i.test(s) ? ` (${q.speakerName})` : ''}.`,
         related: [{ start: q.start, end: q.end, message: 'the attributed words' }],
       });
     }
