@@ -22,7 +22,7 @@ const BRIDGE = new Set(['has', 'had', 'have', 'also', 'later', 'then', 'once', '
   'bluntly', 'angrily', 'firmly', 'proudly', 'openly', 'is', 'was', 'were', 'are', 'did', 'does', 'do',
   'not', 'never', 'had', 'could', 'may', 'might', 'should', 'can', 'already', 'finally', 'first', 'been', 'being']);
 // Time words wink tags PROPN: "On Monday Smith said" must not give "Monday Smith".
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+export const TIME_WORDS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
   'december', 'today', 'yesterday', 'tonight', 'week', 'month', 'year', 'morning', 'evening', 'afternoon', 'night']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);

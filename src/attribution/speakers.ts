@@ -3,6 +3,7 @@ import { defineStage } from '../pipeline/stage.ts';
 import type { Attribution, Entity, Gender, Mention, Quote, Sentence, TextSpan, Token } from '../model/types.ts';
 import { mentionInfo, rankAntecedents, type MentionInfo } from '../nlp/coref.ts';
 import { PRONOUNS } from '../nlp/mentions.ts';
+import { TIME_WORDS } from './speaker-span.ts';
 
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 const FIRST_SECOND = new Set(['i', 'we', 'you', 'me', 'us']);
@@ -77,21 +78,20 @@ export function resolveSpeakers(
     const a = attributions[qi];
     let entity: string | null = null;
     let name: string | null = null;
-    let sp = a.speaker && mentions.length > 0 ? repairSpeaker(text, tokens, mentions, info, a, tidySpeaker(text, a.speaker)) : a.speaker && tidySpeaker(text, a.speaker);
+    let sp = a.speaker && tidySpeaker(text, a.speaker);
+    if (sp && mentions.length > 0) sp = repairSpeaker(text, tokens, mentions, info, a, sp, sentenceAt(a.cue?.start ?? sp.start));
     // A source the tagger took from the sentence before, while the cue's own sentence has a subject
     // before the cue ("These … . Some of the same candidates have said …"). On two held-out tenths
     // of PolNeAR `train`: lenient speaker accuracy +0.3 and +0.5 points, strict +0.2 and +0.6.
-    if (sp && a.cue && mentions.length > 0 && sp.end <= a.cue.start) {
-      const cs = tokens[Math.min(firstStartingFrom(tokens, a.cue.start), tokens.length - 1)].sentence;
-      const ss = tokens[Math.min(firstStartingFrom(tokens, sp.start), tokens.length - 1)].sentence;
-      if (ss < cs) { const subj = clauseSubject(text, tokens, mentions, info, a, a.cue.start); if (subj) sp = subj; }
+    if (sp && a.cue && mentions.length > 0 && sp.end <= a.cue.start && sentenceAt(sp.start) < sentenceAt(a.cue.start)) {
+      sp = clauseSubject(text, tokens, mentions, info, a, a.cue.start, sentenceAt(a.cue.start)) ?? sp;
     }
     // Reported speech whose cue has no source ("Residents in X, which …, said they …"): the
     // clause's subject, if the sentence has one before the cue. On two held-out tenths of PolNeAR
     // `train`: lenient speaker accuracy +0.9 and +0.4 points (restricting it to verbs of saying
     // gained less).
     if (!sp && a.cue && a.kind === 'indirect' && a.cue.end <= a.start && mentions.length > 0) {
-      sp = clauseSubject(text, tokens, mentions, info, a, a.cue.start);
+      sp = clauseSubject(text, tokens, mentions, info, a, a.cue.start, sentenceAt(a.cue.start));
     }
     if (sentences.length === 0 || mentions.length === 0) {
       name = sp && !PRONOUNS.has(sp.text.toLowerCase()) && !RELATIVE.has(sp.text.toLowerCase()) ? sp.text : null;
@@ -106,8 +106,7 @@ export function resolveSpeakers(
         // "Officials at the ministry, who …": the object of a preposition is not the antecedent.
         for (let k = from - 1; k >= 0 && mentions[k].sentence === sSent; k--) {
           if (mentions[k].kind === 'pronoun' || !entityOf[k]) continue;
-          let b = info[k].t0 - 1;
-          while (b >= 0 && tokens[b].pos === 'DET') b--;
+          const b = beforePhrase(tokens, info[k].t0);
           const inPP = b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === sSent;
           entity ??= entityOf[k]; // the nearest one, if every candidate is inside a phrase
           if (!inPP) { entity = entityOf[k]; break; }
@@ -160,7 +159,7 @@ export function resolveSpeakers(
  * saying"). The tagger reads these as sources next to the cue; the clause's subject before the cue
  * is the speaker. Spans that hold a possible speaker are kept as they are.
  */
-function repairSpeaker(text: string, tokens: readonly Token[], mentions: readonly Mention[], info: readonly MentionInfo[], a: Attribution, sp: TextSpan): TextSpan {
+function repairSpeaker(text: string, tokens: readonly Token[], mentions: readonly Mention[], info: readonly MentionInfo[], a: Attribution, sp: TextSpan, sentence: number): TextSpan {
   const from = firstStartingFrom(mentions, sp.start);
   const h = headMention(text, mentions, from, sp.start, sp.end);
   let bad = h < 0 && onlyTimeWords(tokens, sp);
@@ -169,7 +168,7 @@ function repairSpeaker(text: string, tokens: readonly Token[], mentions: readonl
     bad = t > 0 && tokens[t - 1].pos === 'ADP';
   }
   if (!bad) return sp;
-  return clauseSubject(text, tokens, mentions, info, a, a.cue?.start ?? sp.start) ?? sp;
+  return clauseSubject(text, tokens, mentions, info, a, a.cue?.start ?? sp.start, sentence) ?? sp;
 }
 
 /**
@@ -177,16 +176,14 @@ function repairSpeaker(text: string, tokens: readonly Token[], mentions: readonl
  * sentence before the cue that is not the object of a preposition nor a possessor, and not inside
  * the attribution's content.
  */
-function clauseSubject(text: string, tokens: readonly Token[], mentions: readonly Mention[], info: readonly MentionInfo[], a: Attribution, cueAt: number): TextSpan | null {
-  const sentence = tokens[Math.min(firstStartingFrom(tokens, cueAt), tokens.length - 1)]?.sentence;
+function clauseSubject(text: string, tokens: readonly Token[], mentions: readonly Mention[], info: readonly MentionInfo[], a: Attribution, cueAt: number, sentence: number): TextSpan | null {
   let k = Math.min(firstStartingFrom(mentions, cueAt), mentions.length);
   while (k > 0 && mentions[k - 1].sentence === sentence) k--;
   for (; k < mentions.length && mentions[k].start < cueAt && mentions[k].sentence === sentence; k++) {
     const m = mentions[k];
     if (info[k].quoted || (m.start < a.end && m.end > a.start)) continue;
     // The subject is the first noun phrase outside a prepositional phrase; possessors are part of it.
-    let b = info[k].t0 - 1;
-    while (b >= 0 && tokens[b].pos === 'DET') b--;
+    const b = beforePhrase(tokens, info[k].t0);
     // "Some of the candidates", "many of them": a quantity of the noun phrase is still the subject.
     const partitive = b > 0 && tokens[b].lower === 'of' && QUANTIFIERS.has(tokens[b - 1].lower);
     if (b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === sentence && !partitive) continue;
@@ -221,16 +218,21 @@ function tidySpeaker(text: string, sp: TextSpan): TextSpan {
   return start === sp.start && end === sp.end ? sp : { start, end, text: text.slice(start, end) };
 }
 
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
-  'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'months', 'year', 'years',
-  'weekend', 'last', 'next', 'this', 'and', 'the', 'of', ',']);
+/** The index of the token before a noun phrase starting at `t0`, past its determiners; -1 at the start. */
+function beforePhrase(tokens: readonly Token[], t0: number): number {
+  let b = t0 - 1;
+  while (b >= 0 && tokens[b].pos === 'DET') b--;
+  return b;
+}
+
+// Words of a time expression: the time words of speaker-span.ts, plurals and connectors.
+const TIME_EXPRESSION = new Set([...TIME_WORDS, 'months', 'years', 'weekend', 'last', 'next', 'this', 'and', 'the', 'of', ',']);
 
 /** "January and February", "last week": a time expression, which never speaks. */
 function onlyTimeWords(tokens: readonly Token[], sp: TextSpan): boolean {
   let any = false;
   for (let t = firstStartingFrom(tokens, sp.start); t < tokens.length && tokens[t].start < sp.end; t++) {
-    if (!TIME_WORDS.has(tokens[t].lower)) return false;
+    if (!TIME_EXPRESSION.has(tokens[t].lower)) return false;
     any = true;
   }
   return any;
