@@ -11,6 +11,7 @@
 //  - peak RSS of the whole process (workers included) at 1,000 and 10,000 articles (target ≤ 1.2×).
 // Full: 2,000 articles for throughput, 1,000 and 10,000 for memory. --quick: 300, and 708 and 2,124.
 import { WORKER_V8_FLAGS } from '../src/corpus/compiler-flags.ts';
+import { threadCpu } from '../src/corpus/thread-cpu.ts';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,20 +35,6 @@ function jsonl(count: number): string {
   return file;
 }
 
-/** CPU seconds per thread (Linux /proc), by thread id; empty elsewhere. */
-function threadCpu(pid: number): Map<string, number> {
-  const m = new Map<string, number>();
-  let tids: string[] = [];
-  try { tids = fs.readdirSync(`/proc/${pid}/task`); } catch { return m; }
-  for (const tid of tids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      m.set(tid, (Number(f[11]) + Number(f[12])) / 100);
-    } catch { /* the thread just ended */ }
-  }
-  return m;
-}
 
 function committed(db: string): number {
   if (!fs.existsSync(db)) return 0;

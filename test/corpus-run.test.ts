@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { corpusCommand } from '../src/corpus/cli.ts';
 import { WORKER_V8_FLAGS, workerFlagsFor } from '../src/corpus/compiler-flags.ts';
+import { threadCpu } from '../src/corpus/thread-cpu.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'trustlens.js');
@@ -123,20 +124,6 @@ test('kill -9 mid-run, then rerun: every article stored exactly once, none lost'
   assertConsistent(db);
 });
 
-/** CPU seconds per thread of a running process (Linux), by thread id. */
-function threadCpu(pid: number): Map<string, number> {
-  const m = new Map<string, number>();
-  let tids: string[] = [];
-  try { tids = fs.readdirSync(`/proc/${pid}/task`); } catch { return m; }
-  for (const tid of tids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      m.set(tid, (Number(f[11]) + Number(f[12])) / 100); // utime + stime: clock ticks, 100 a second
-    } catch { /* the thread just ended */ }
-  }
-  return m;
-}
 
 // With V8's defaults, one worker's optimising compiler ran on V8's background threads at ~60–75% of
 // the worker's own CPU, on the core a second worker needs; that capped 2 workers at ~1.1–1.25× one.

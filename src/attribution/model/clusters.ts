@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { lazyModelFile } from './model-file.ts';
 
 // Word clusters (models/word-clusters.bin.gz, built by scripts/build-clusters.ts from embedding
 // vectors): gzip of text, a header line `TLWC2 <coarse count> <fine count>`, then one line per fine
@@ -50,17 +50,5 @@ export function decodeClusters(gz: Buffer): WordClusters {
 /** Where the committed table lives: <repo>/models/word-clusters.bin.gz. */
 export const CLUSTERS_URL = new URL('../../../models/word-clusters.bin.gz', import.meta.url);
 
-let cached: WordClusters | null | undefined;
-
 /** The committed cluster table, loaded once; null when absent. TRUSTLENS_WORD_CLUSTERS names another file. */
-export function loadClusters(): WordClusters | null {
-  if (cached !== undefined) return cached;
-  try {
-    const override = process.env.TRUSTLENS_WORD_CLUSTERS;
-    cached = decodeClusters(fs.readFileSync(override ? override : CLUSTERS_URL));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    cached = null;
-  }
-  return cached;
-}
+export const loadClusters: () => WordClusters | null = lazyModelFile(CLUSTERS_URL, 'TRUSTLENS_WORD_CLUSTERS', decodeClusters);

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadClusters } from './clusters.ts';
+import { lazyModelFile } from './model-file.ts';
 import { FEATURE_VERSION, featureCount, withLexicon } from './features.ts';
 import { NUM_LABELS, packWeights, type TaggerWeights } from './tagger.ts';
 
@@ -121,21 +121,9 @@ export function decodeModel(gz: Buffer): LoadedModel {
 /** Where the committed weights live: <repo>/models/attribution.bin.gz. */
 export const MODEL_URL = new URL('../../../models/attribution.bin.gz', import.meta.url);
 
-let cached: LoadedModel | null | undefined;
-
 /**
  * The committed model, loaded once on first use; null when the file is absent.
  * TRUSTLENS_ATTRIBUTION_MODEL names another weight file (held-out tuning: a model trained with
  * `npm run train -- --holdout 0.1 --out …`).
  */
-export function loadModel(): LoadedModel | null {
-  if (cached !== undefined) return cached;
-  try {
-    const override = process.env.TRUSTLENS_ATTRIBUTION_MODEL;
-    cached = decodeModel(fs.readFileSync(override ? override : MODEL_URL));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    cached = null;
-  }
-  return cached;
-}
+export const loadModel: () => LoadedModel | null = lazyModelFile(MODEL_URL, 'TRUSTLENS_ATTRIBUTION_MODEL', decodeModel);
