@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spanOf } from './support.ts';
 import { Doc, type Layers } from '../src/model/doc.ts';
-import type { Entity, Figure, Mention, Quote, TextSpan } from '../src/model/types.ts';
+import type { Entity, Figure, Mention, Quote } from '../src/model/types.ts';
 import { tokensStage } from '../src/nlp/tokens.ts';
 import { RULES } from '../src/checks/rules/index.ts';
 
@@ -21,11 +22,7 @@ function run(id: string, doc: Doc) {
   return RULES.get(id)!.check(doc);
 }
 
-const span = (text: string, s: string, from = 0): TextSpan => {
-  const start = text.indexOf(s, from);
-  assert.ok(start >= 0, `"${s}" in text`);
-  return { start, end: start + s.length, text: s };
-};
+const span = spanOf;
 
 function mention(text: string, s: string, kind: Mention['kind'], type: Mention['type'], gender: Mention['gender'], entity: string | null, from = 0): Mention {
   const sp = span(text, s, from);
