@@ -299,12 +299,11 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     // An English word opening a noun phrase ("Heavy rain has …") is an adjective, not a name;
     // "Brown told reporters" keeps its name, being followed by its verb.
     const modifier = single && next !== undefined && next.pos === 'NOUN' && !UPPER.test(next.text) && !vocab.midCaps.has(w) && !/^\p{Lu}+$/u.test(tokens[a].text) && isEnglishWord(w);
-    // An outlet that is also an adjective ("Independent journalism …") is a name only where it is not one.
-    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) ||
-      (OUTLET_NAMES.has(w) && !modifier && !(single && !vocab.midCaps.has(w) && isEnglishWord(w))) || (!single && TITLE_WORDS.has(w));
     // A one-word outlet that is an English word ("Time", "Independent", "Fortune") opening a sentence
     // is that word, unless the article capitalises it mid-sentence too.
     const wordOutlet = single && OUTLET_NAMES.has(w) && !vocab.midCaps.has(w) && isEnglishWord(w);
+    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) ||
+      (OUTLET_NAMES.has(w) && !wordOutlet) || (!single && TITLE_WORDS.has(w));
     if (!known && (!isGazetteerName(text, tokens, a, b) || wordOutlet) &&
         (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || wordOutlet || (!subject && COMMON_ENDING.test(w)))) a++;
   }
