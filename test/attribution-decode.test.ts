@@ -77,8 +77,42 @@ test('the untagged head of an interrupted sentence joins its attribution', () =>
 test('content stops before trailing punctuation', () => {
   const [a] = decode('He said the port will reopen.', [['source', 'He'], ['cue', 'said'], ['content', 'the port will reopen .']]);
   assert.equal(a.text, 'the port will reopen');
-  const [b] = decode('He said the port will reopen, officials added.', [['source', 'He'], ['cue', 'said'], ['content', 'the port will reopen ,']]);
+  const [b] = decode('He said the port will reopen, citing officials.', [['source', 'He'], ['cue', 'said'], ['content', 'the port will reopen ,']]);
   assert.equal(b.text, 'the port will reopen');
   const [c] = decode('He said “the port will reopen.”', [['source', 'He'], ['cue', 'said'], ['content', '“ the port will reopen . ”']]);
   assert.equal(c.text, '“the port will reopen.”', 'a closing quote mark ends the span as it is');
+});
+
+test('a speech verb closing the sentence after a comma attributes the whole clause before it', () => {
+  // the tagger took a verb inside the clause for the cue
+  const [a, ...rest] = decode('As part of the review, the agency would also seek new rules, former officials said on Tuesday.',
+    [['source', 'the agency'], ['cue', 'would also seek'], ['content', 'new rules']]);
+  assert.equal(rest.length, 0);
+  assert.equal(a.text, 'As part of the review, the agency would also seek new rules');
+  assert.equal(a.cue?.text, 'said');
+  assert.equal(a.speaker?.text, 'former officials');
+  const [b] = decode('Prices will keep rising this year, said Anna Berg.', [['source', 'Prices'], ['cue', 'keep rising']]);
+  assert.equal(b.text, 'Prices will keep rising this year');
+  assert.equal(b.speaker?.text, 'Anna Berg');
+  // the medial frame: both halves are content of one attribution
+  const mid = decode('It was impossible, Gabor said, so the leaders decided to split the work.', [['source', 'the leaders'], ['cue', 'decided'], ['content', 'to split the work']]);
+  assert.deepEqual(mid.map((x) => [x.text, x.speaker?.text]), [['It was impossible', 'Gabor'], ['so the leaders decided to split the work', 'Gabor']]);
+  assert.equal(mid[0].attribution, mid[1].attribution);
+});
+
+test('a closing speech frame leaves the tagger alone when it found no competing cue or the clause is quoted', () => {
+  const [a] = decode('The port will reopen next week, officials said.', [['content', 'The port will reopen next week'], ['source', 'officials'], ['cue', 'said']]);
+  assert.equal(a.text, 'The port will reopen next week');
+  const q = decode('“We will win,” he argued, officials said.', [['content', '“ We will win , ”'], ['source', 'he'], ['cue', 'argued']]);
+  assert.equal(q[0].cue?.text, 'argued');
+  // no frame: the clause after the comma has no subject before the verb
+  const none = decode('The mayor resigned, and said nothing more.', [['source', 'The mayor'], ['cue', 'resigned']]);
+  assert.equal(none.length, 0);
+});
+
+test('a bracket closing an aside is not part of the content', () => {
+  const [a] = decode('(He said the port will reopen.)', [['source', 'He'], ['cue', 'said'], ['content', 'the port will reopen . )']]);
+  assert.equal(a.text, 'the port will reopen');
+  const [b] = decode('He said the port (on the river) will reopen.', [['source', 'He'], ['cue', 'said'], ['content', 'the port ( on the river )']]);
+  assert.equal(b.text, 'the port (on the river)');
 });

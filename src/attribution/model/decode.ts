@@ -171,8 +171,91 @@ function accordingToFrames(tokens: readonly Token[], sentences: readonly Sentenc
   return out ? out.filter((x) => x.b >= 0).sort((x, y) => x.a - y.a) : spans;
 }
 
+// Speech verbs that close a sentence as its attribution: "…, officials said." / "…, said Smith."
+const FRAME_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'wrote', 'writes', 'warned',
+  'warns', 'explained', 'explains', 'argued', 'argues', 'insisted', 'insists', 'recalled', 'recalls',
+  'stressed', 'stresses', 'acknowledged', 'acknowledges', 'conceded', 'concedes', 'contended',
+  'contends', 'claimed', 'claims', 'cautioned', 'cautions', 'predicted', 'predicts', 'believes',
+  'believe', 'believed', 'thinks', 'think', 'maintained', 'maintains', 'suggested', 'suggests',
+  'observed', 'emphasized', 'emphasised', 'admitted', 'admits', 'asserted', 'asserts', 'countered',
+  'replied', 'reported', 'reports', 'announced', 'confirmed', 'confirms', 'complained', 'alleged',
+  'alleges', 'testified', 'tweeted', 'posted', 'agreed', 'agrees', 'estimated', 'estimates',
+]);
+const SENTENCE_END = new Set(['.', '!', '?']);
+
+/**
+ * `<clause>, a former official said.` / `<clause>, said Smith.`: the speech verb closing the
+ * sentence after a comma is the attribution of the whole clause before it. The tagger often takes
+ * a verb inside that clause for the cue ("the FBI would also seek …, officials said" → cue "seek",
+ * source "the FBI"); PolNeAR never nests attributions, so the outer frame wins. Applied only where
+ * the clause has no quote marks (direct quotes are the rules' business) and holds a competing cue.
+ * The medial frame `<head>, Smith said, <tail>` makes both halves content.
+ */
+function sentenceFinalFrames(tokens: readonly Token[], sentences: readonly Sentence[], spans: TokenSpan[]): TokenSpan[] {
+  let out: TokenSpan[] | null = null;
+  let k = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    const sen = sentences[s];
+    const a = sen.tokenStart;
+    while (k < spans.length && spans[k].b <= a) k++;
+    let e = sen.tokenEnd;
+    while (e > a && SENTENCE_END.has(tokens[e - 1].text)) e--;
+    if (e - a < 6) continue;
+    let frame: { comma: number; cue: number; src: { from: number; to: number }; tail: number } | null = null;
+    for (let v = e - 1; v > a + 3 && !frame; v--) {
+      if (!FRAME_VERBS.has(tokens[v].lower)) continue;
+      // what follows the verb up to the sentence end: a short phrase with no verb ("on Tuesday")
+      let tailOk = true;
+      for (let i = v + 1; i < e && tailOk; i++) tailOk = tokens[i].pos !== 'VERB' && tokens[i].pos !== 'AUX' && !isQuoteMark(tokens[i].text);
+      // the medial frame `<head>, Smith said, <tail>` (both halves are content)
+      const medial = tokens[v + 1]?.lower === ',' && e - v > 4;
+      if (v < e - 10 && !medial) continue;
+      if (!medial && tokens[v - 1].lower === ',') {
+        const np = speakerAfter(tokens, v, Math.min(e - 1, v + 8));
+        if (np && np.from === v + 1) frame = { comma: v - 1, cue: v, src: np, tail: -1 };
+        continue;
+      }
+      if (!tailOk && !medial) continue;
+      const np = speakerBefore(tokens, v, a + 1);
+      if (np && np.from > a + 2 && tokens[np.from - 1].lower === ',' && v - np.to <= 3) frame = { comma: np.from - 1, cue: v, src: np, tail: medial ? v + 2 : -1 };
+    }
+    if (!frame) continue;
+    let clean = true;
+    for (let i = a; i < frame.comma && clean; i++) clean = !isQuoteMark(tokens[i].text) && tokens[i].lower !== ':';
+    if (frame.tail >= 0) for (let i = frame.tail; i < e && clean; i++) clean = !isQuoteMark(tokens[i].text) && tokens[i].lower !== ':';
+    if (!clean) continue;
+    const frameEnd = frame.tail >= 0 ? sen.tokenEnd : Math.max(frame.cue + 1, frame.src.to + 1);
+    let j = k;
+    let innerCue = false;
+    for (; j < spans.length && spans[j].a < frameEnd; j++) {
+      const sp = spans[j];
+      if (sp.a < a) { clean = false; break; }
+      if (sp.type === 'cue' && (sp.b <= frame.comma || (frame.tail >= 0 && sp.a >= frame.tail))) innerCue = true;
+    }
+    // only where the tagger took a verb inside the clause for the cue (adding frames the tagger
+    // left untagged was neutral on held-out train)
+    if (!clean || !innerCue) continue;
+    const p = sen.paragraph;
+    out ??= spans.slice();
+    for (let d = k; d < j; d++) out[d] = { ...out[d], b: -1 };
+    out.push(
+      { type: 'content', a, b: frame.comma, sentence: s, paragraph: p },
+      { type: 'cue', a: frame.cue, b: frame.cue + 1, sentence: s, paragraph: p },
+      { type: 'source', a: frame.src.from, b: frame.src.to + 1, sentence: s, paragraph: p },
+    );
+    if (frame.tail >= 0) out.push({ type: 'content', a: frame.tail, b: e, sentence: s, paragraph: p });
+  }
+  return out ? out.filter((x) => x.b >= 0).sort((x, y) => x.a - y.a) : spans;
+}
+
 // Punctuation PolNeAR leaves outside indirect content ("that the port will reopen, …").
 const TRAILING = new Set([',', '-', '--', '—', '–', ':', ';', '.']);
+
+function hasToken(tokens: readonly Token[], a: number, b: number, text: string): boolean {
+  for (let i = a; i < b; i++) if (tokens[i].text === text) return true;
+  return false;
+}
 
 const VERBISH = new Set(['VERB', 'AUX', 'ADV']);
 
@@ -223,6 +306,7 @@ export function buildAttributions(
   subjectsAsSources(tokens, spans);
   spans = withSentenceHeads(tokens, sentences, spans);
   spans = accordingToFrames(tokens, sentences, spans);
+  spans = sentenceFinalFrames(tokens, sentences, spans);
   const cues = spans.filter((s) => s.type === 'cue');
   const sources = spans.filter((s) => s.type === 'source');
   const contents = spans.filter((s) => s.type === 'content');
@@ -290,7 +374,12 @@ export function buildAttributions(
   for (const q of contents) {
     const cue = cueFor(q);
     let b = q.b;
-    while (b - q.a > 1 && TRAILING.has(tokens[b - 1].text)) b--;
+    for (;;) {
+      while (b - q.a > 1 && TRAILING.has(tokens[b - 1].text)) b--;
+      // a statement closing an aside, "(… he said.)": the bracket is not part of what was said
+      if (b - q.a > 1 && tokens[b - 1].text === ')' && !hasToken(tokens, q.a, b - 1, '(')) b--;
+      else break;
+    }
     const span = charSpan(b === q.b ? q : { ...q, b });
     if (span.end <= span.start) continue;
     let attribution: string;
