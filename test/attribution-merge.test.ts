@@ -125,3 +125,16 @@ test('a mixed model span that does not replace the rule quote gives it its claus
   const [m3] = mergeAttributions([rule], [model3]);
   assert.equal(m3.speaker?.text, 'Smith');
 });
+
+test('a few words after a rule quote\'s cue are not a second content of that cue', () => {
+  // “We will win,” the senator says directly to the camera.
+  const text = '“We will win,” the senator says directly to the camera. He said that he would run.';
+  const rule = rec({ start: 0, end: 14, cue: span(27, 31, 'says'), speaker: span(15, 26, 'the senator') });
+  const tail = rec({ start: 32, end: 54, text: text.slice(32, 54), kind: 'indirect', source: 'model', attribution: '1', cue: span(27, 31, 'says'), speaker: span(15, 26, 'the senator') });
+  const other = rec({ start: 64, end: 81, text: text.slice(64, 81), kind: 'indirect', source: 'model', attribution: '2', cue: span(59, 63, 'said'), speaker: span(56, 58, 'He') });
+  const out = mergeAttributions([rule], [tail, other]);
+  assert.deepEqual(out.map((a) => a.start), [0, 64]);
+  // a reported clause on the same cue stays ("…,” he said, that the vote was rigged" is rare but real)
+  const clause = rec({ ...tail, end: 80, text: 'that the vote was rigged by the party' });
+  assert.equal(mergeAttributions([rule], [clause]).length, 2);
+});

@@ -218,3 +218,21 @@ test('a new sentence whose cue has content of its own does not claim the quote b
   const channel = rules('“Flour costs twice what it did.” Ortiz said in a statement.');
   assert.equal(find(channel, '“Flour').speaker?.text, 'Ortiz');
 });
+
+test('a surname that is also a speech verb is the speaker, not the cue', () => {
+  const a = rules('“We believe this deal is a great deal for shareholders,” Read said.');
+  assert.equal(a[0].cue?.text, 'said');
+  assert.equal(a[0].speaker?.text, 'Read');
+  // the verb itself after a quote still works
+  const b = rules('“The port is closed until further notice,” the statement read.');
+  assert.equal(b[0].cue?.text, 'read');
+});
+
+test('a speech verb after the quote beats a colon lead-in that has none', () => {
+  const a = rules('His new ad runs on Iowa TV: “Securing our borders is a matter of security,” the senator says to the camera.');
+  assert.equal(a[0].cue?.text, 'says');
+  assert.equal(a[0].speaker?.text, 'the senator');
+  // a colon lead-in with a speech verb keeps it
+  const b = rules('The mayor said on Tuesday: “We will rebuild the port,” adding nothing more.');
+  assert.equal(b[0].cue?.text, 'said');
+});

@@ -42,6 +42,21 @@ export function mergeAttributions(rules: readonly Attribution[], model: readonly
     return false;
   };
 
+  // `“…,” the senator says directly to the camera.`: a few words after a rule quote's own cue
+  // that the tagger read as a second content of that cue are the rest of the attribution clause.
+  const quoteCues = quotes.filter((r) => r.cue && r.cue.text !== ':').map((r) => r.cue!).sort((a, b) => a.start - b.start);
+  const tailOfQuoteCue = (m: Attribution): boolean => {
+    if (!m.cue || m.kind !== 'indirect' || m.start < m.cue.end || wordCount(m.text) > 5 || /\bthat\b/i.test(m.text)) return false;
+    let lo = 0;
+    let hi = quoteCues.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quoteCues[mid].end <= m.cue.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < quoteCues.length && quoteCues[lo].start < m.cue.end;
+  };
+
   // Quotes whose start is below the model span's end, kept while they may still overlap later
   // spans: rule quotes do not overlap one another, so at most a few are live at a time.
   let qi = 0;
@@ -73,7 +88,7 @@ export function mergeAttributions(rules: readonly Attribution[], model: readonly
       });
       continue;
     }
-    if (onSide(m)) continue;
+    if (onSide(m) || tailOfQuoteCue(m)) continue;
     while (ii < indirect.length && indirect[ii].start < m.end) liveIndirect.push(indirect[ii++]);
     liveIndirect = liveIndirect.filter((r) => r.end > m.start || r.start >= m.end);
     for (const r of liveIndirect) if (r.start < m.end && m.start < r.end) dropped.add(r);
@@ -101,6 +116,12 @@ function modelWins(m: Attribution, hits: readonly Attribution[]): boolean {
   if (m.kind !== 'mixed') return false;
   return hits.every((r) => r.start >= m.start && r.end <= m.end && r.end - r.start < m.end - m.start &&
     (!r.cue || !m.cue || shareWord(r.cue.text, m.cue.text)));
+}
+
+function wordCount(s: string): number {
+  let n = 0;
+  for (const _ of s.matchAll(/\S+/g)) n++;
+  return n;
 }
 
 /** Whether two cue texts share a word ("said" and "has said"), case-insensitively. */

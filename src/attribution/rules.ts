@@ -42,6 +42,11 @@ function contextBefore(text: string, pos: number, paraStart: number): Ctx {
 // wink tags "said" ADJ or PROPN now and then; the commonest cues pass on their form alone.
 const SURE_CUES = new Set(['said', 'says', 'told', 'wrote', 'added', 'asked']);
 
+function isCapitalisedWord(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90 && s.length > 1;
+}
+
 function isVerbLike(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX' || SURE_CUES.has(t.lower);
 }
@@ -200,6 +205,8 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       }
       if (!isCueWord(t.lower, true) || !isVerbLike(t)) continue;
       if (i > a && tokens[i - 1].pos === 'DET') continue;
+      // `"…," Read said`: a capitalised word before a speech verb is the speaker's name
+      if (isCapitalisedWord(t.text) && i + 1 <= b && isCueWord(tokens[i + 1].lower)) continue;
       // A new sentence whose cue carries content of its own ("Smith added that …") is another
       // attribution, not this quote's: the quote floats and takes the previous speaker.
       if (!continues && (tokens[i + 1]?.lower === 'that' || b - i > 10 || hasVerb(i + 1, b))) return null;
@@ -295,6 +302,12 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     let found: Found | null = null;
     if (ctx === 'colon' || ctx === 'comma') found = attributionBefore(p, para, ctx);
     if (!found || !found.speaker) found = attributionAfter(p, para) ?? found;
+    else if (found.cue?.text === ':') {
+      // `His new ad runs on TV: “…,” the senator says.`: a speech verb after the quote beats a
+      // colon that has none
+      const after = attributionAfter(p, para);
+      if (after?.speaker && after.cue?.text !== ':') found = after;
+    }
     if (!found && ctx !== 'comma') found = attributionBefore(p, para, ctx === 'dash' ? 'dash' : 'sent');
     if (!found && ctx === 'comma') {
       embedded.push({ pair: p, para });
