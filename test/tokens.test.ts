@@ -27,3 +27,13 @@ test('a single huge line is cut into bounded paragraphs', () => {
   assert.ok(paras.length > 1);
   for (const p of paras) assert.ok(p.end - p.start <= 20_000);
 });
+
+test('a sentence is not split after an abbreviation when the next word is lower-case', () => {
+  const text = 'Sen. Claire McCaskill (D-Mo.) said the bill would fail. He works at Acme Inc. The firm grew. Officials in the U.S. said nothing.';
+  const out = tokensStage.run(new Doc(text));
+  const sentences = out.sentences.map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(sentences, [
+    'Sen. Claire McCaskill (D-Mo.) said the bill would fail.', 'He works at Acme Inc.', 'The firm grew.', 'Officials in the U.S. said nothing.',
+  ]);
+  for (const s of out.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) assert.equal(out.tokens[i].sentence, s.index);
+});

@@ -1,6 +1,7 @@
 import { defineStage } from '../pipeline/stage.ts';
 import type { NerSpan, Paragraph, Pos, Sentence, Token } from '../model/types.ts';
 import { its, nlp } from './wink.ts';
+import { joinSplitSentences } from './sentence-joins.ts';
 
 // wink-nlp does not break sentences at line breaks, so each line is a paragraph and is read on its
 // own. A paragraph longer than this is cut at the last whitespace before the limit: wink's cost
@@ -75,7 +76,7 @@ export const tokensStage = defineStage({
           cursor = ends[i];
         }
       }
-      const sentSpans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+      const sentSpans = joinSplitSentences(values, wdoc.sentences().out(its.span) as unknown as [number, number][]);
       for (const [a, b] of sentSpans) {
         const sIndex = sentences.length;
         for (let i = a; i <= b; i++) {
