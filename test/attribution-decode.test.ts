@@ -116,3 +116,12 @@ test('a bracket closing an aside is not part of the content', () => {
   const [b] = decode('He said the port (on the river) will reopen.', [['source', 'He'], ['cue', 'said'], ['content', 'the port ( on the river )']]);
   assert.equal(b.text, 'the port (on the river)');
 });
+
+test('a source inside a participle phrase before the cue gives way to the subject', () => {
+  const [a] = decode('Florida delegate John Archer, wearing a campaign shirt covered in buttons, said he is proud of the campaign.',
+    [['source', 'a campaign shirt'], ['cue', 'said'], ['content', 'he is proud of the campaign']]);
+  assert.equal(a.speaker?.text, 'Florida delegate John Archer');
+  // an apposition that is not a participle phrase keeps the tagged source
+  const [b] = decode('The report, by the city auditor, said costs rose.', [['source', 'the city auditor'], ['cue', 'said'], ['content', 'costs rose']]);
+  assert.equal(b.speaker?.text, 'the city auditor');
+});

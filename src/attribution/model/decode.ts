@@ -265,6 +265,17 @@ function participial(tokens: readonly Token[], c: TokenSpan): boolean {
   return c.a > 0 && tokens[c.a - 1].lower === ',' && w.length > 4 && w.endsWith('ing');
 }
 
+/** `, wearing a hat covered in buttons,` ending right before the cue, with `src` inside it. */
+function inParticiplePhrase(tokens: readonly Token[], src: TokenSpan, c: TokenSpan): boolean {
+  if (src.b > c.a || c.a < 2 || tokens[c.a - 1].lower !== ',') return false;
+  for (let i = c.a - 2; i >= 0 && c.a - i < 25; i--) {
+    if (tokens[i].lower !== ',') continue;
+    const w = tokens[i + 1];
+    return i < src.a && w.pos === 'VERB' && (w.lower.endsWith('ing') || w.lower.endsWith('ed'));
+  }
+  return false;
+}
+
 const RELATIVES = new Set(['which', 'who', 'that', 'whom']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", '’s', 'seems', 'seem', 'seemed', 'appears', 'appear', 'appeared']);
 
@@ -347,7 +358,11 @@ export function buildAttributions(
   // paragraph), else the cue's subject read from POS tags
   const sourceOf = new Map<TokenSpan, TokenSpan | null>();
   for (const c of cues) {
-    sourceOf.set(c, nearest(c, sourcesBySentence.get(c.sentence))
+    let src = nearest(c, sourcesBySentence.get(c.sentence));
+    // "Smith, wearing a campaign T-shirt, said": a source inside a participle phrase set off by
+    // commas right before the cue is that phrase's object; the subject stands before it
+    if (src && inParticiplePhrase(tokens, src, c)) src = subjectOf(c) ?? src;
+    sourceOf.set(c, src
       ?? nearest(c, sourcesBySentence.get(c.sentence - 1), (s) => s.paragraph === c.paragraph && lastSentence(s) === c.sentence - 1)
       ?? subjectOf(c));
   }
