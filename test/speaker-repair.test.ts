@@ -78,3 +78,19 @@ test('a source from the sentence before gives way to a subject in the cue\'s own
   doc.set('attributions', [a]);
   assert.match(speakersStage.run(doc).quotes[0].speaker?.text ?? '', /candidates/);
 });
+
+test('reported speech with no source takes the subject after a dateline, not the dateline', () => {
+  const text = 'NEW YORK (AFP) – Vice President Joe Biden on Monday hit the campaign trail for the first time and accused rivals of endangering troops.';
+  const c = spanOf(text, 'rivals of endangering troops');
+  const a: Attribution = {
+    id: 'q1', start: c.start, end: c.end, text: c.text, kind: 'indirect', cue: spanOf(text, 'accused'), speaker: null,
+    channel: null, source: 'model', attribution: 'a1',
+  };
+  const doc = new Doc(text);
+  for (const st of [tokensStage, mentionsStage, entitiesStage]) {
+    for (const [k, v] of Object.entries(st.run(doc))) doc.set(k as 'tokens', v as never);
+  }
+  doc.set('attributions', [a]);
+  const q = speakersStage.run(doc).quotes[0];
+  assert.match(q.speakerName ?? '', /Joe Biden$/);
+});

@@ -1,4 +1,5 @@
 import { firstStartingFrom, lastStartingAtOrBefore } from '../model/offsets.ts';
+import { readDateline } from '../nlp/dateline.ts';
 import { defineStage } from '../pipeline/stage.ts';
 import type { Attribution, Entity, Gender, Mention, Quote, Sentence, TextSpan, Token } from '../model/types.ts';
 import { mentionInfo, rankAntecedents, type MentionInfo } from '../nlp/coref.ts';
@@ -179,9 +180,13 @@ function repairSpeaker(text: string, tokens: readonly Token[], mentions: readonl
 function clauseSubject(text: string, tokens: readonly Token[], mentions: readonly Mention[], info: readonly MentionInfo[], a: Attribution, cueAt: number, sentence: number): TextSpan | null {
   let k = Math.min(firstStartingFrom(mentions, cueAt), mentions.length);
   while (k > 0 && mentions[k - 1].sentence === sentence) k--;
+  // "NEW YORK (AFP) – Joe Biden …": the dateline opening the paragraph is not the subject
+  const line = k < mentions.length ? text.lastIndexOf('\n', mentions[k].start) + 1 : 0;
+  const dateline = k < mentions.length ? readDateline(text.slice(line, line + 300)) : null;
+  const after = dateline ? line + dateline.length : -1;
   for (; k < mentions.length && mentions[k].start < cueAt && mentions[k].sentence === sentence; k++) {
     const m = mentions[k];
-    if (info[k].quoted || (m.start < a.end && m.end > a.start)) continue;
+    if (info[k].quoted || (m.start < a.end && m.end > a.start) || m.start < after) continue;
     // The subject is the first noun phrase outside a prepositional phrase; possessors are part of it.
     const b = beforePhrase(tokens, info[k].t0);
     // "Some of the candidates", "many of them": a quantity of the noun phrase is still the subject.

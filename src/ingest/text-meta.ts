@@ -5,6 +5,7 @@
 // for the first three (a date deep in the body is an event, not the publication date).
 import type { ArticleMeta, Author, Sourced } from '../model/types.ts';
 import { WORK_LABEL } from './page.ts';
+import { readDateline } from '../nlp/dateline.ts';
 
 /** How far into the text the byline, dateline and date are looked for. */
 const HEAD_CHARS = 1500;
@@ -13,10 +14,6 @@ const HEAD_LINES = 6;
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|di|van|von|der|den|le|la|bin|al|el|du|dos|del)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}`;
 const BYLINE = new RegExp(String.raw`^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(${NAME}(?:\s*(?:,|and|&|und|et|y|e)\s*${NAME})*)`, 'u');
 const NAME_RE = new RegExp(NAME, 'gu');
-const AGENCY = String.raw`(?:AP|Reuters|AFP|dpa|UPI|Bloomberg|CNN|ANSA|EFE|Xinhua|PA|AAP|CP|Kyodo|Yonhap|TASS|RIA|IANS|PTI|ANI|Sputnik|CNS|KNA|NTB|TT|Belga|APA|SDA|ATS|BBC|NPR|AP Photo)`;
-// "MARSEILLE, France —", "WASHINGTON (AP) —", "LONDON (Reuters) -", "Kyiv, Ukraine, June 3 (Reuters) -".
-const DATELINE = new RegExp(String.raw`^((?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*)(?:[ -]\p{Lu}[\p{Lu}\p{Ll}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}){0,2})(?:,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}))?\s*(\(${AGENCY}\))?\s*(?:—|–|--|-)\s`, 'u');
-
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
@@ -97,11 +94,10 @@ export function metaFromText(text: string): ArticleMeta {
       }
     }
     if (!meta.dateline) {
-      const d = DATELINE.exec(line.text);
-      // A dateline opens a paragraph of body text, so the line goes on after it.
-      if (d && line.text.length > d[0].length + 20 && /\p{Lu}{2}|\(|,/u.test(d[0])) {
-        const place = d[1].trim();
-        meta.dateline = { value: d[2] ? `${place} ${d[2]}` : place, source: { kind: 'text', start: line.start, end: line.start + d[0].trimEnd().length } };
+      const d = readDateline(line.text);
+      if (d) {
+        const end = line.start + line.text.slice(0, d.length).trimEnd().length;
+        meta.dateline = { value: d.agency ? `${d.place} ${d.agency}` : d.place, source: { kind: 'text', start: line.start, end } };
       }
     }
     // A credit line may pack several fields: "By Hannah Cole | Health correspondent | Published March 4, 2026".

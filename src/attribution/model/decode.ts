@@ -1,5 +1,6 @@
 import type { Attribution, QuoteKind, Sentence, Token } from '../../model/types.ts';
 import { npStartingAt, speakerAfter, speakerBefore } from '../speaker-span.ts';
+import { readDateline } from '../../nlp/dateline.ts';
 import { labelPos, labelType, POS_I, POS_L, POS_U } from './tagger.ts';
 
 // Turns per-token BIO labels into Attribution records: content spans are linked to the nearest
@@ -347,11 +348,22 @@ export function buildAttributions(
     let r = speakerBefore(tokens, c.a, min) ?? speakerAfter(tokens, c.b - 1, max);
     // "Smith criticised the plan, saying …": a participle's subject opens the sentence
     if (!r && participial(tokens, c) && min === sen.tokenStart) {
-      const np = npStartingAt(tokens, sen.tokenStart, c.a - 1);
+      // "NEW YORK (AFP) – Joe Biden hit the trail …, accusing": the subject follows the dateline
+      let first = sen.tokenStart;
+      const dl = readDateline(text.slice(sen.start, sen.end));
+      if (dl) while (first < c.a && tokens[first].start < sen.start + dl.length) first++;
+      const np = npStartingAt(tokens, first, c.a - 1);
       if (np && np.to + 1 < c.a && VERBISH.has(tokens[np.to + 1].pos)) r = np;
     }
     if (!r || r.to < r.from) return null;
     return { type: 'source', a: r.from, b: r.to + 1, sentence: c.sentence, paragraph: c.paragraph };
+  };
+
+  const inDateline = (x: TokenSpan): boolean => {
+    const sen = sentences[x.sentence];
+    if (x.a - sen.tokenStart > 8 || (sen.index > 0 && sentences[sen.index - 1].paragraph === sen.paragraph)) return false;
+    const dl = readDateline(text.slice(sen.start, sen.end));
+    return dl !== null && tokens[x.a].start < sen.start + dl.length;
   };
 
   // cue -> source: nearest source in the cue's sentence, else in the sentence before (same
@@ -362,6 +374,8 @@ export function buildAttributions(
     // "Smith, wearing a campaign T-shirt, said": a source inside a participle phrase set off by
     // commas right before the cue is that phrase's object; the subject stands before it
     if (src && inParticiplePhrase(tokens, src, c)) src = subjectOf(c) ?? src;
+    // the place a story was filed from is not a speaker: "NEW YORK (AFP) – Joe Biden …, accusing"
+    if (src && inDateline(src)) src = subjectOf(c);
     sourceOf.set(c, src
       ?? nearest(c, sourcesBySentence.get(c.sentence - 1), (s) => s.paragraph === c.paragraph && lastSentence(s) === c.sentence - 1)
       ?? subjectOf(c));
