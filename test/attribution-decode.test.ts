@@ -125,3 +125,15 @@ test('a source inside a participle phrase before the cue gives way to the subjec
   const [b] = decode('The report, by the city auditor, said costs rose.', [['source', 'the city auditor'], ['cue', 'said'], ['content', 'costs rose']]);
   assert.equal(b.speaker?.text, 'the city auditor');
 });
+
+test('a sentence-final "according to X" attributes the whole sentence before it', () => {
+  const [a, ...rest] = decode('The governor said he would have fired the manager, according to press reports.',
+    [['source', 'The governor'], ['cue', 'said'], ['content', 'he would have fired the manager']]);
+  assert.equal(rest.length, 0);
+  assert.equal(a.text, 'The governor said he would have fired the manager');
+  assert.equal(a.cue?.text, 'according to');
+  assert.equal(a.speaker?.text, 'press reports');
+  const [b] = decode('About 40 rabbis plan to join the protest, according to an organizer.', []);
+  assert.equal(b.speaker?.text, 'an organizer');
+  assert.equal(b.text, 'About 40 rabbis plan to join the protest');
+});
