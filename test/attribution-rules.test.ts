@@ -236,3 +236,14 @@ test('a speech verb after the quote beats a colon lead-in that has none', () => 
   const b = rules('The mayor said on Tuesday: “We will rebuild the port,” adding nothing more.');
   assert.equal(b[0].cue?.text, 'said');
 });
+
+test('a quote paragraph signed on the next line with a dash takes that name', () => {
+  const text = 'What the candidates said.\n\n“Big companies pay zero taxes.”\n\n- Sanders.\n\n“I will look into it. I do not know the status.”\n\n— Hillary Clinton, former secretary of state';
+  const a = rules(text);
+  assert.equal(find(a, '“Big').speaker?.text, 'Sanders');
+  assert.equal(find(a, '“Big').cue?.text, '-');
+  assert.equal(find(a, '“I will').speaker?.text, 'Hillary Clinton');
+  // a dash line that is a sentence is not a signature
+  const b = rules('“We are done here.”\n\n— and then the meeting ended abruptly without a vote.');
+  assert.notEqual(b[0]?.cue?.text, '—');
+});

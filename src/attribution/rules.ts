@@ -79,6 +79,10 @@ function wordCount(text: string, a: number, b: number): number {
   return n;
 }
 
+// `— Hillary Clinton`, `- Sanders.`, `—Jane Roe, mayor of Springfield`: a name (and a short
+// description) alone on a line after a dash.
+const SIGNATURE = /^([—–-]{1,2})\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})(?:,\s*[^\n.]{1,60})?\.?$/u;
+
 interface Found {
   cue: TextSpan | null;
   speaker: TextSpan | null;
@@ -254,6 +258,22 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     };
   };
 
+  /**
+   * A quote filling its paragraph, signed on the next line: `“…”` then `— Hillary Clinton` (pull
+   * quotes, debate round-ups, epigraphs). The dash is the cue and the name the speaker.
+   */
+  function signatureBelow(p: QuotePair, para: Paragraph): Found | null {
+    const next = paragraphs[para.index + 1];
+    if (!next || p.close < 0 || text.slice(p.end, para.end).trim() !== '') return null;
+    const m = SIGNATURE.exec(text.slice(next.start, next.end));
+    if (!m) return null;
+    const dash = { start: next.start, end: next.start + m[1].length, text: m[1] };
+    // the sentence's full stop is not part of the name, an abbreviation's is ("Jr.")
+    const name = /\p{L}{4,}\.$/u.test(m[2]) ? m[2].slice(0, -1) : m[2];
+    const at = next.start + m[0].indexOf(m[2]);
+    return { cue: dash, speaker: { start: at, end: at + name.length, text: name }, channel: null, source: 'rule:direct-signature' };
+  }
+
   function cueReachesMark(cue: number, b: number, channel: TextSpan | null): boolean {
     if (cue >= b) return true;
     if (channel && channel.end >= tokens[b].end) return true;
@@ -309,6 +329,7 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       if (after?.speaker && after.cue?.text !== ':') found = after;
     }
     if (!found && ctx !== 'comma') found = attributionBefore(p, para, ctx === 'dash' ? 'dash' : 'sent');
+    if (!found && ctx === 'start') found = signatureBelow(p, para);
     if (!found && ctx === 'comma') {
       embedded.push({ pair: p, para });
       continue;
