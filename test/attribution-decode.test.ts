@@ -137,3 +137,15 @@ test('a sentence-final "according to X" attributes the whole sentence before it'
   assert.equal(b.speaker?.text, 'an organizer');
   assert.equal(b.text, 'About 40 rabbis plan to join the protest');
 });
+
+test('the listener or a time between a cue and its complement clause is not content', () => {
+  const [a] = decode('He told Trump that the vote was lost.', [['source', 'He'], ['cue', 'told'], ['content', 'Trump that the vote was lost']]);
+  assert.equal(a.text, 'that the vote was lost');
+  const [b] = decode('Reporters asked the directors whether the deal would proceed.', [['source', 'Reporters'], ['cue', 'asked'], ['content', 'the directors whether the deal would proceed']]);
+  assert.equal(b.text, 'whether the deal would proceed');
+  const [c] = decode('She spoke Thursday about the merger.', [['source', 'She'], ['cue', 'spoke'], ['content', 'Thursday about the merger']]);
+  assert.equal(c.text, 'about the merger');
+  // not a listener: the content is a clause of its own
+  const [d] = decode('He said officials that night had left.', [['source', 'He'], ['cue', 'said'], ['content', 'officials that night had left']]);
+  assert.equal(d.text, 'officials that night had left');
+});

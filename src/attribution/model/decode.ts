@@ -1,5 +1,5 @@
 import type { Attribution, QuoteKind, Sentence, Token } from '../../model/types.ts';
-import { npStartingAt, speakerAfter, speakerBefore } from '../speaker-span.ts';
+import { npStartingAt, speakerAfter, speakerBefore, TIME_WORDS } from '../speaker-span.ts';
 import { readDateline } from '../../nlp/dateline.ts';
 import { labelPos, labelType, POS_I, POS_L, POS_U } from './tagger.ts';
 
@@ -285,6 +285,33 @@ function inParticiplePhrase(tokens: readonly Token[], src: TokenSpan, c: TokenSp
   return false;
 }
 
+// Verbs whose object is the listener: "told Trump that …", "asked the directors whether …".
+const LISTENER_CUES = new Set(['told', 'tell', 'tells', 'telling', 'asked', 'ask', 'asks', 'asking', 'informed', 'inform',
+  'informs', 'assured', 'assure', 'assures', 'reminded', 'remind', 'reminds', 'warned', 'warn', 'warns', 'warning', 'urged',
+  'urge', 'urges', 'urging', 'persuade', 'persuaded', 'convince', 'convinced', 'promised', 'pressed', 'questioned', 'briefed']);
+const COMPLEMENTISERS = new Set(['that', 'whether', 'why', 'how', 'if', 'about', 'what', 'when', 'where', 'who']);
+const LISTENER_POS = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'NUM']);
+
+/**
+ * `told ⟦Trump that he is …⟧` → `that he is …`: the listener (or a time, "asked Thursday about")
+ * between a cue and its complement clause is not what was said. PolNeAR starts the content at
+ * the complementiser.
+ */
+function withoutListener(tokens: readonly Token[], q: TokenSpan, cue: TokenSpan): TokenSpan {
+  if (cue.b !== q.a) return q;
+  let listener = false;
+  for (let i = cue.a; i < cue.b; i++) if (LISTENER_CUES.has(tokens[i].lower)) listener = true;
+  const time = TIME_WORDS.has(tokens[q.a].lower);
+  if (!listener && !time) return q;
+  for (let i = q.a; i < q.b - 1 && i < q.a + 6; i++) {
+    const t = tokens[i];
+    if (i > q.a && COMPLEMENTISERS.has(t.lower)) return { ...q, a: i };
+    const ok = LISTENER_POS.has(t.pos) || TIME_WORDS.has(t.lower) || (time && t.pos === 'ADP') || t.text === "'s" || t.text === '’s';
+    if (!ok || (t.pos === 'PRON' && COMPLEMENTISERS.has(t.lower))) return q;
+  }
+  return q;
+}
+
 const RELATIVES = new Set(['which', 'who', 'that', 'whom']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", '’s', 'seems', 'seem', 'seemed', 'appears', 'appear', 'appeared']);
 
@@ -408,8 +435,9 @@ export function buildAttributions(
   const attrOf = new Map<TokenSpan, string>();
   const out: Attribution[] = [];
   let nextAttr = 1;
-  for (const q of contents) {
-    const cue = cueFor(q);
+  for (const q0 of contents) {
+    const cue = cueFor(q0);
+    const q = cue ? withoutListener(tokens, q0, cue) : q0;
     let b = q.b;
     for (;;) {
       while (b - q.a > 1 && TRAILING.has(tokens[b - 1].text)) b--;
