@@ -76,7 +76,18 @@ interface Open {
  * with a mark and never closes it continues into the next paragraph when that one also opens
  * with a mark of the same family.
  */
-export function scanQuotes(text: string, paragraphs: readonly Span[]): QuotePair[] {
+export function scanQuotes(text: string, paragraphs: readonly Span[]): readonly QuotePair[] {
+  // The attribution rules and the checks both ask, for the same article: the last answer is kept
+  // (shared, hence read-only).
+  if (last && last.paragraphs === paragraphs && last.text === text) return last.pairs;
+  const pairs = scanQuotesUncached(text, paragraphs);
+  last = { text, paragraphs, pairs };
+  return pairs;
+}
+
+let last: { text: string; paragraphs: readonly Span[]; pairs: readonly QuotePair[] } | null = null;
+
+function scanQuotesUncached(text: string, paragraphs: readonly Span[]): QuotePair[] {
   const out: QuotePair[] = [];
   let carry: Open | null = null;
   for (let pi = 0; pi < paragraphs.length; pi++) {

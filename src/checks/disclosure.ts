@@ -44,14 +44,28 @@ function edgeParagraphs(doc: Doc): Span[] {
   return [...paras.slice(0, HEAD_PARAS), ...paras.slice(paras.length - TAIL_PARAS)];
 }
 
-const words = (s: string): number => (s.match(/\S+/g) ?? []).length;
+/** Whether `s` has at most `max` whitespace-separated words (/\S+/ runs), counted without building them. */
+function atMostWords(s: string, max: number): boolean {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(s[i]);
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++n > max) return false;
+    }
+  }
+  return true;
+}
 
 /** Where the text states its author, or null. */
 export function bylineInText(doc: Doc): TextSpan | null {
   return memo(doc, 'bylineInText', () => {
     for (const p of edgeParagraphs(doc)) {
       const line = doc.text.slice(p.start, p.end);
-      if (words(line) <= MAX_LINE_WORDS) {
+      if (atMostWords(line, MAX_LINE_WORDS)) {
         const m = BYLINE_RE.exec(line) ?? ROLE_BYLINE_RE.exec(line);
         if (m) return { start: p.start, end: p.start + m[0].length, text: m[0] };
       }
@@ -70,7 +84,7 @@ export function dateInText(doc: Doc): TextSpan | null {
       const stamp = STAMP_RE.exec(line) ?? DATELINE_RE.exec(line);
       if (stamp) return { start: p.start, end: p.start + stamp[0].length, text: stamp[0] };
       // A date line is mostly its date ("Saturday, March 19, 2016."), not a list entry or a tweet with one in it.
-      if (words(line) <= MAX_LINE_WORDS && !line.includes('<')) {
+      if (atMostWords(line, MAX_LINE_WORDS) && !line.includes('<')) {
         const m = FULL_DATE_RE.exec(line);
         if (m && m[0].length >= 0.4 * line.replace(/\s+/g, '').length) return { start: p.start + m.index, end: p.start + m.index + m[0].length, text: m[0] };
       }

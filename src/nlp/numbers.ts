@@ -59,6 +59,9 @@ export function isNumberWord(lower: string): boolean {
   return UNITS.has(lower) || TENS.has(lower);
 }
 
+/** The words isNumberWord() accepts, for callers that fold them into one lookup. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([...UNITS.keys(), ...TENS.keys()]);
+
 export function tensValue(lower: string): number | undefined {
   return TENS.get(lower);
 }

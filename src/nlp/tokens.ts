@@ -30,6 +30,12 @@ export function splitParagraphs(text: string): Paragraph[] {
   return out;
 }
 
+/** /\s/ on one UTF-16 unit, without the regex for ASCII (one call per token). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
+}
+
 /**
  * Finds where a wink token's value sits in the text, starting at `from`. wink keeps the input's
  * characters, so the token normally starts right after the skipped whitespace; the fallback
@@ -37,7 +43,7 @@ export function splitParagraphs(text: string): Paragraph[] {
  */
 function locate(text: string, value: string, from: number, limit: number): number {
   let p = from;
-  while (p < limit && /\s/.test(text[p])) p++;
+  while (p < limit && isSpace(text.charCodeAt(p))) p++;
   if (text.startsWith(value, p)) return p;
   const q = text.indexOf(value, from);
   return q >= 0 && q < limit ? q : -1;

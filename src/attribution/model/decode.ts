@@ -58,12 +58,13 @@ export function quoteKind(text: string): QuoteKind {
   let depth = 0;
   let inside = 0;
   let outside = 0;
+  // by code unit (runs on every character of every attribution): QUOTE_OPEN “ „ «, QUOTE_CLOSE ” »
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (QUOTE_OPEN.has(ch)) depth = 1;
-    else if (QUOTE_CLOSE.has(ch)) depth = 0;
-    else if (ch === '"') depth = depth ? 0 : 1;
-    else if (isLetter(text.charCodeAt(i))) { if (depth) inside++; else outside++; }
+    const c = text.charCodeAt(i);
+    if (c === 0x201c || c === 0x201e || c === 0xab) depth = 1;
+    else if (c === 0x201d || c === 0xbb) depth = 0;
+    else if (c === 0x22) depth = depth ? 0 : 1;
+    else if (isLetter(c)) { if (depth) inside++; else outside++; }
   }
   if (inside === 0) return 'indirect';
   return outside === 0 ? 'direct' : 'mixed';

@@ -228,8 +228,13 @@ function stackScan(stack: Uint8Array, sentences: readonly Sentence[], s0: number
   }
 }
 
+// What the scratch arrays above were last filled from (sections 1-2 of paragraphFeatures).
+const scratchOf: { tokens: readonly Token[] | null; sentences: readonly Sentence[] | null; t0: number; t1: number; cues: CueClasses | null } =
+  { tokens: null, sentences: null, t0: -1, t1: -1, cues: null };
+
 function ensure(n: number): void {
   if (n + 4 <= cap) return;
+  scratchOf.tokens = null;
   cap = Math.max(n + 4, cap * 2, 256);
   W = new Uint32Array(cap); P = new Uint8Array(cap); SH = new Uint32Array(cap); SUF = new Uint32Array(cap);
   CUE = new Uint8Array(cap); QS = new Uint8Array(cap); LD = new Uint8Array(cap); RD = new Uint8Array(cap);
@@ -309,76 +314,85 @@ function paragraphFeatures(
 ): void {
   const n = t1 - t0;
   ensure(n);
-  // 1. per-token attributes (offset by 1 so index 0 and n+1 are the paragraph boundaries)
-  W[0] = W_BOS; P[0] = POS_BOS; W[n + 1] = W_EOS; P[n + 1] = POS_EOS;
-  W[n + 2] = W_EOS; P[n + 2] = POS_EOS;
-  CF[0] = 2049; CF[n + 1] = CF[n + 2] = 2050; // paragraph boundaries
-  let depth = 0;
   const startsWithQuote = quoteMark(tokens[t0].text) === 1 || quoteMark(tokens[t0].text) === 3 ? 1 : 0;
-  let anyClose = 0;
-  const cache = cacheFor(learned);
-  for (let k = 0; k < n; k++) {
-    const t = tokens[t0 + k];
-    const i = k + 1;
-    const id = wordId(cache, t, learned);
-    W[i] = cache.hash[id];
-    P[i] = POS_IDS[t.pos] ?? 18;
-    SH[i] = cache.shape[id];
-    SUF[i] = cache.suf[id];
-    CUE[i] = cache.cue[id];
-    CF[i] = cache.cf[id];
-    SENT[i] = t.sentence;
-    const q = cache.quote[id];
-    if (q === 1 || (q === 3 && depth === 0)) { QS[i] = 2; depth = 1; }
-    else if (q === 2 || q === 3) { QS[i] = 3; depth = 0; anyClose = 1; }
-    else QS[i] = depth ? 1 : 0;
-  }
-  // A closing mark with no opening one means the paragraph continues a quote from the previous one.
-  if (anyClose && !startsWithQuote) {
-    for (let i = 1; i <= n && QS[i] !== 3 && QS[i] !== 2; i++) QS[i] = 4;
-  }
-  // 2. per-sentence scans: nearest strong cue left and right, "that"/comma/colon/according state
-  for (let s = s0; s < s1; s++) {
-    const a = sentences[s].tokenStart - t0 + 1;
-    const b = sentences[s].tokenEnd - t0 + 1; // exclusive
-    let lastCue = -1;
-    let lastCueW = 0;
-    let seenThat = 0;
-    let seenComma = 0;
-    let seenColon = 0;
-    let according = 0;
-    let lastP = a - 1;
-    let lastPT = 1;
-    for (let i = a; i < b; i++) {
-      // previous punctuation in the sentence: its character and distance
-      PUL[i] = lastPT * 16 + distBucket(i - lastP);
-      if (P[i] === 13) { lastP = i; lastPT = SH[i]; }
-      ACW[i] = lastCue < 0 ? 0 : W[lastCue + 1];
-      LD[i] = lastCue < 0 ? 0 : distBucket(i - lastCue);
-      LW[i] = lastCueW;
-      LC[i] = lastCue < 0 ? 0 : CF[lastCue];
-      let f = (i === a ? 1 : 0) | (i === b - 1 ? 2 : 0) | (seenThat ? 4 : 0) | (seenComma ? 8 : 0) | (seenColon ? 16 : 0);
-      f |= according << 5; // bits 5-6
-      FLAGS[i] = f;
-      const w = W[i];
-      if (CUE[i] >= CUE_STRONG) { lastCue = i; lastCueW = w; seenThat = 0; seenComma = 0; seenColon = 0; }
-      if (w === H_THAT && lastCue >= 0) seenThat = 1;
-      if (w === H_COMMA) { seenComma = 1; if (according === 1) according = 2; }
-      if (w === H_COLON) seenColon = 1;
-      if (w === H_ACCORDING && W[i + 1] === H_TO) according = 1;
+  // The stacked pass over a paragraph follows the base pass over the same paragraph, whose
+  // per-token attributes and sentence scans are still in the scratch arrays: only redo them when
+  // the inputs differ (half the word-cache lookups and scans at inference).
+  const reuse = stack !== null && scratchOf.tokens === tokens && scratchOf.sentences === sentences &&
+    scratchOf.t0 === t0 && scratchOf.t1 === t1 && scratchOf.cues === learned;
+  if (!reuse) {
+    scratchOf.tokens = null; // invalid while being overwritten
+    // 1. per-token attributes (offset by 1 so index 0 and n+1 are the paragraph boundaries)
+    W[0] = W_BOS; P[0] = POS_BOS; W[n + 1] = W_EOS; P[n + 1] = POS_EOS;
+    W[n + 2] = W_EOS; P[n + 2] = POS_EOS;
+    CF[0] = 2049; CF[n + 1] = CF[n + 2] = 2050; // paragraph boundaries
+    let depth = 0;
+    let anyClose = 0;
+    const cache = cacheFor(learned);
+    for (let k = 0; k < n; k++) {
+      const t = tokens[t0 + k];
+      const i = k + 1;
+      const id = wordId(cache, t, learned);
+      W[i] = cache.hash[id];
+      P[i] = POS_IDS[t.pos] ?? 18;
+      SH[i] = cache.shape[id];
+      SUF[i] = cache.suf[id];
+      CUE[i] = cache.cue[id];
+      CF[i] = cache.cf[id];
+      SENT[i] = t.sentence;
+      const q = cache.quote[id];
+      if (q === 1 || (q === 3 && depth === 0)) { QS[i] = 2; depth = 1; }
+      else if (q === 2 || q === 3) { QS[i] = 3; depth = 0; anyClose = 1; }
+      else QS[i] = depth ? 1 : 0;
     }
-    let nextCue = -1;
-    let nextCueW = 0;
-    let nextP = b;
-    let nextPT = 2;
-    for (let i = b - 1; i >= a; i--) {
-      PUR[i] = nextPT * 16 + distBucket(nextP - i);
-      if (P[i] === 13) { nextP = i; nextPT = SH[i]; }
-      RD[i] = nextCue < 0 ? 0 : distBucket(nextCue - i);
-      RW[i] = nextCueW;
-      RC[i] = nextCue < 0 ? 0 : CF[nextCue];
-      if (CUE[i] >= CUE_STRONG) { nextCue = i; nextCueW = W[i]; }
+    // A closing mark with no opening one means the paragraph continues a quote from the previous one.
+    if (anyClose && !startsWithQuote) {
+      for (let i = 1; i <= n && QS[i] !== 3 && QS[i] !== 2; i++) QS[i] = 4;
     }
+    // 2. per-sentence scans: nearest strong cue left and right, "that"/comma/colon/according state
+    for (let s = s0; s < s1; s++) {
+      const a = sentences[s].tokenStart - t0 + 1;
+      const b = sentences[s].tokenEnd - t0 + 1; // exclusive
+      let lastCue = -1;
+      let lastCueW = 0;
+      let seenThat = 0;
+      let seenComma = 0;
+      let seenColon = 0;
+      let according = 0;
+      let lastP = a - 1;
+      let lastPT = 1;
+      for (let i = a; i < b; i++) {
+        // previous punctuation in the sentence: its character and distance
+        PUL[i] = lastPT * 16 + distBucket(i - lastP);
+        if (P[i] === 13) { lastP = i; lastPT = SH[i]; }
+        ACW[i] = lastCue < 0 ? 0 : W[lastCue + 1];
+        LD[i] = lastCue < 0 ? 0 : distBucket(i - lastCue);
+        LW[i] = lastCueW;
+        LC[i] = lastCue < 0 ? 0 : CF[lastCue];
+        let f = (i === a ? 1 : 0) | (i === b - 1 ? 2 : 0) | (seenThat ? 4 : 0) | (seenComma ? 8 : 0) | (seenColon ? 16 : 0);
+        f |= according << 5; // bits 5-6
+        FLAGS[i] = f;
+        const w = W[i];
+        if (CUE[i] >= CUE_STRONG) { lastCue = i; lastCueW = w; seenThat = 0; seenComma = 0; seenColon = 0; }
+        if (w === H_THAT && lastCue >= 0) seenThat = 1;
+        if (w === H_COMMA) { seenComma = 1; if (according === 1) according = 2; }
+        if (w === H_COLON) seenColon = 1;
+        if (w === H_ACCORDING && W[i + 1] === H_TO) according = 1;
+      }
+      let nextCue = -1;
+      let nextCueW = 0;
+      let nextP = b;
+      let nextPT = 2;
+      for (let i = b - 1; i >= a; i--) {
+        PUR[i] = nextPT * 16 + distBucket(nextP - i);
+        if (P[i] === 13) { nextP = i; nextPT = SH[i]; }
+        RD[i] = nextCue < 0 ? 0 : distBucket(nextCue - i);
+        RW[i] = nextCueW;
+        RC[i] = nextCue < 0 ? 0 : CF[nextCue];
+        if (CUE[i] >= CUE_STRONG) { nextCue = i; nextCueW = W[i]; }
+      }
+    }
+    scratchOf.tokens = tokens; scratchOf.sentences = sentences; scratchOf.t0 = t0; scratchOf.t1 = t1; scratchOf.cues = learned;
   }
   // sentence-level: does the sentence (and its neighbours) hold a strong cue outside quotes?
   const sentCue = new Uint8Array(s1 - s0 + 2);

@@ -53,16 +53,19 @@ export interface TaggerWeights {
   /** buckets * NUM_LABELS feature weights. */
   w: Float32Array | Int8Array;
   /**
-   * Inference form of integer weights: per bucket 5 int32 words, each holding two labels'
-   * weights + 128 as 16-bit lanes, so one addition sums two labels (no lane overflows below 257
-   * features a token). Built by packWeights().
+   * Inference form of integer weights: per bucket 3 float64 words, each holding three labels'
+   * weights + 128 as 17-bit lanes of an exact integer, so one addition sums three labels (no lane
+   * overflows below 514 features a token). Built by packWeights().
    */
-  packed?: Int32Array;
+  packed?: Float64Array;
   /** (NUM_LABELS + 1) * NUM_LABELS transition weights, the last row from the start state. */
   trans: Float32Array;
 }
 
 const NEG = -1e30;
+/** Packed lane width (2^17) and its square: lane sums stay exact integers in a float64. */
+const LANE = 131072;
+const LANE2 = LANE * LANE;
 let scoreBuf = new Float32Array(0);
 let deltaBuf = new Float32Array(0);
 let backBuf = new Uint8Array(0);
@@ -70,6 +73,85 @@ const transBuf = new Float32Array((NUM_LABELS + 1) * NUM_LABELS);
 /** Legal predecessor labels of each label. */
 const PREDS: Uint8Array[] = Array.from({ length: NUM_LABELS }, (_, l) =>
   Uint8Array.from(Array.from({ length: NUM_LABELS }, (_, p) => p).filter((p) => allowed(p, l))));
+/** allowed(p, l) at p * NUM_LABELS + l, p up to START. */
+const ALLOWED = Uint8Array.from({ length: (NUM_LABELS + 1) * NUM_LABELS }, (_, k) => (allowed(Math.floor(k / NUM_LABELS), k % NUM_LABELS) ? 1 : 0));
+/** The predecessor sets forward9() is written for: labels 0, 1, 4, 5, 7 after any label but B-C/I-C; I-C and L-C after B-C/I-C; I-Q after B-Q/I-Q; I-S after B-S/I-S. */
+const PREDS9 = [[0, 3, 4, 5, 6, 7, 8], [0, 3, 4, 5, 6, 7, 8], [1, 2], [1, 2], [0, 3, 4, 5, 6, 7, 8], [0, 3, 4, 5, 6, 7, 8], [5, 6], [0, 3, 4, 5, 6, 7, 8], [7, 8]];
+const UNROLLED = NUM_LABELS === 9 && PREDS.every((ps, l) => ps.join() === PREDS9[l].join());
+
+/**
+ * The Viterbi forward pass for the nine labels with the legal predecessors written out (the
+ * generic loop over PREDS spends most of its time on loop control). Same operations in the same
+ * order as the generic loop: scores rounded to float32 when stored, ties to the lowest label.
+ */
+function forward9(score: Float32Array, tr: Float32Array, delta: Float32Array, back: Uint8Array, n: number): void {
+  // transition scores of the legal moves, t<from><to>
+  const t00 = tr[0], t30 = tr[27], t40 = tr[36], t50 = tr[45], t60 = tr[54], t70 = tr[63], t80 = tr[72];
+  const t01 = tr[1], t31 = tr[28], t41 = tr[37], t51 = tr[46], t61 = tr[55], t71 = tr[64], t81 = tr[73];
+  const t12 = tr[11], t22 = tr[20], t13 = tr[12], t23 = tr[21];
+  const t04 = tr[4], t34 = tr[31], t44 = tr[40], t54 = tr[49], t64 = tr[58], t74 = tr[67], t84 = tr[76];
+  const t05 = tr[5], t35 = tr[32], t45 = tr[41], t55 = tr[50], t65 = tr[59], t75 = tr[68], t85 = tr[77];
+  const t56 = tr[51], t66 = tr[60];
+  const t07 = tr[7], t37 = tr[34], t47 = tr[43], t57 = tr[52], t67 = tr[61], t77 = tr[70], t87 = tr[79];
+  const t78 = tr[71], t88 = tr[80];
+  for (let i = 1; i < n; i++) {
+    const po = (i - 1) * 9;
+    const co = po + 9;
+    const d0 = delta[po], d1 = delta[po + 1], d2 = delta[po + 2], d3 = delta[po + 3], d4 = delta[po + 4];
+    const d5 = delta[po + 5], d6 = delta[po + 6], d7 = delta[po + 7], d8 = delta[po + 8];
+    let b: number, a: number, v: number;
+    // labels after any label but B-C / I-C
+    b = d0 + t00; a = 0;
+    v = d3 + t30; if (v > b) { b = v; a = 3; }
+    v = d4 + t40; if (v > b) { b = v; a = 4; }
+    v = d5 + t50; if (v > b) { b = v; a = 5; }
+    v = d6 + t60; if (v > b) { b = v; a = 6; }
+    v = d7 + t70; if (v > b) { b = v; a = 7; }
+    v = d8 + t80; if (v > b) { b = v; a = 8; }
+    delta[co] = b + score[co]; back[co] = a;
+    b = d0 + t01; a = 0;
+    v = d3 + t31; if (v > b) { b = v; a = 3; }
+    v = d4 + t41; if (v > b) { b = v; a = 4; }
+    v = d5 + t51; if (v > b) { b = v; a = 5; }
+    v = d6 + t61; if (v > b) { b = v; a = 6; }
+    v = d7 + t71; if (v > b) { b = v; a = 7; }
+    v = d8 + t81; if (v > b) { b = v; a = 8; }
+    delta[co + 1] = b + score[co + 1]; back[co + 1] = a;
+    b = d0 + t04; a = 0;
+    v = d3 + t34; if (v > b) { b = v; a = 3; }
+    v = d4 + t44; if (v > b) { b = v; a = 4; }
+    v = d5 + t54; if (v > b) { b = v; a = 5; }
+    v = d6 + t64; if (v > b) { b = v; a = 6; }
+    v = d7 + t74; if (v > b) { b = v; a = 7; }
+    v = d8 + t84; if (v > b) { b = v; a = 8; }
+    delta[co + 4] = b + score[co + 4]; back[co + 4] = a;
+    b = d0 + t05; a = 0;
+    v = d3 + t35; if (v > b) { b = v; a = 3; }
+    v = d4 + t45; if (v > b) { b = v; a = 4; }
+    v = d5 + t55; if (v > b) { b = v; a = 5; }
+    v = d6 + t65; if (v > b) { b = v; a = 6; }
+    v = d7 + t75; if (v > b) { b = v; a = 7; }
+    v = d8 + t85; if (v > b) { b = v; a = 8; }
+    delta[co + 5] = b + score[co + 5]; back[co + 5] = a;
+    b = d0 + t07; a = 0;
+    v = d3 + t37; if (v > b) { b = v; a = 3; }
+    v = d4 + t47; if (v > b) { b = v; a = 4; }
+    v = d5 + t57; if (v > b) { b = v; a = 5; }
+    v = d6 + t67; if (v > b) { b = v; a = 6; }
+    v = d7 + t77; if (v > b) { b = v; a = 7; }
+    v = d8 + t87; if (v > b) { b = v; a = 8; }
+    delta[co + 7] = b + score[co + 7]; back[co + 7] = a;
+    // continuations: I-C and L-C after B-C / I-C, I-Q after B-Q / I-Q, I-S after B-S / I-S
+    b = d1 + t12; a = 1; v = d2 + t22; if (v > b) { b = v; a = 2; }
+    delta[co + 2] = b + score[co + 2]; back[co + 2] = a;
+    b = d1 + t13; a = 1; v = d2 + t23; if (v > b) { b = v; a = 2; }
+    delta[co + 3] = b + score[co + 3]; back[co + 3] = a;
+    b = d5 + t56; a = 5; v = d6 + t66; if (v > b) { b = v; a = 6; }
+    delta[co + 6] = b + score[co + 6]; back[co + 6] = a;
+    b = d7 + t78; a = 7; v = d8 + t88; if (v > b) { b = v; a = 8; }
+    delta[co + 8] = b + score[co + 8]; back[co + 8] = a;
+  }
+}
 
 /** Best labels for tokens [t0, t0 + n), whose features are feats[(t0 + i) * model.nf ...]. Writes out[0..n). */
 export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n: number, out: Uint8Array = new Uint8Array(n)): Uint8Array {
@@ -83,27 +165,39 @@ export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n:
   const w = model.w;
   // illegal moves folded into the transition scores once, so the inner loop has no branch on them
   const tr = transBuf;
-  for (let p = 0; p <= L; p++) for (let l = 0; l < L; l++) tr[p * L + l] = allowed(p, l) ? model.trans[p * L + l] : NEG;
+  const trans = model.trans;
+  for (let k = 0; k < tr.length; k++) tr[k] = ALLOWED[k] ? trans[k] : NEG;
   const score = scoreBuf;
   const packed = model.packed;
-  if (packed) {
-    // PACKED_WORDS (5) int32 words a bucket, two 16-bit label lanes each
+  if (packed && NB * 255 < LANE) {
+    // PACKED_WORDS (3) float64 words a bucket, three 17-bit label lanes each. Two sets of sums
+    // (even and odd features) halve the chain of dependent float additions; all exact integers.
     const bias = 128 * NB;
     for (let i = 0; i < n; i++) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
+      let a0 = 0, a1 = 0, a2 = 0, c0 = 0, c1 = 0, c2 = 0;
       const fo = (t0 + i) * NB;
       const fe = fo + NB;
-      for (let k = fo; k < fe; k++) {
-        const b = feats[k] * 5;
-        a0 = (a0 + packed[b]) | 0; a1 = (a1 + packed[b + 1]) | 0; a2 = (a2 + packed[b + 2]) | 0;
-        a3 = (a3 + packed[b + 3]) | 0; a4 = (a4 + packed[b + 4]) | 0;
+      let k = fo;
+      for (; k + 1 < fe; k += 2) {
+        const b = feats[k] * 3;
+        const d = feats[k + 1] * 3;
+        a0 += packed[b]; a1 += packed[b + 1]; a2 += packed[b + 2];
+        c0 += packed[d]; c1 += packed[d + 1]; c2 += packed[d + 2];
       }
+      if (k < fe) {
+        const b = feats[k] * 3;
+        a0 += packed[b]; a1 += packed[b + 1]; a2 += packed[b + 2];
+      }
+      a0 += c0; a1 += c1; a2 += c2;
       const so = i * L;
-      score[so] = (a0 & 0xffff) - bias; score[so + 1] = (a0 >>> 16) - bias;
-      score[so + 2] = (a1 & 0xffff) - bias; score[so + 3] = (a1 >>> 16) - bias;
-      score[so + 4] = (a2 & 0xffff) - bias; score[so + 5] = (a2 >>> 16) - bias;
-      score[so + 6] = (a3 & 0xffff) - bias; score[so + 7] = (a3 >>> 16) - bias;
-      score[so + 8] = (a4 & 0xffff) - bias;
+      let hi = Math.floor(a0 / LANE2);
+      let rest = a0 - hi * LANE2;
+      let mid = Math.floor(rest / LANE);
+      score[so] = rest - mid * LANE - bias; score[so + 1] = mid - bias; score[so + 2] = hi - bias;
+      hi = Math.floor(a1 / LANE2); rest = a1 - hi * LANE2; mid = Math.floor(rest / LANE);
+      score[so + 3] = rest - mid * LANE - bias; score[so + 4] = mid - bias; score[so + 5] = hi - bias;
+      hi = Math.floor(a2 / LANE2); rest = a2 - hi * LANE2; mid = Math.floor(rest / LANE);
+      score[so + 6] = rest - mid * LANE - bias; score[so + 7] = mid - bias; score[so + 8] = hi - bias;
     }
   } else {
     // training form: float weights, NUM_LABELS a bucket
@@ -121,7 +215,8 @@ export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n:
   const delta = deltaBuf;
   const back = backBuf;
   for (let l = 0; l < L; l++) delta[l] = score[l] + tr[START * L + l];
-  for (let i = 1; i < n; i++) {
+  if (UNROLLED) forward9(score, tr, delta, back, n);
+  else for (let i = 1; i < n; i++) {
     const po = (i - 1) * L;
     const co = i * L;
     for (let l = 0; l < L; l++) {
@@ -149,16 +244,16 @@ export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n:
   return out;
 }
 
-const PACKED_WORDS = Math.ceil(NUM_LABELS / 2);
+const PACKED_WORDS = Math.ceil(NUM_LABELS / 3);
 
-/** Packs int8 weights (NUM_LABELS per bucket) into the two-lanes-per-int32 inference form. */
-export function packWeights(w: Int8Array): Int32Array {
+/** Packs int8 weights (NUM_LABELS per bucket) into the three-lanes-per-float64 inference form. */
+export function packWeights(w: Int8Array): Float64Array {
   const buckets = w.length / NUM_LABELS;
-  const out = new Int32Array(buckets * PACKED_WORDS);
+  const out = new Float64Array(buckets * PACKED_WORDS);
   for (let b = 0; b < buckets; b++) {
     const o = b * NUM_LABELS;
     const lane = (l: number) => (l < NUM_LABELS ? w[o + l] + 128 : 128);
-    for (let j = 0; j < PACKED_WORDS; j++) out[b * PACKED_WORDS + j] = lane(2 * j) | (lane(2 * j + 1) << 16);
+    for (let j = 0; j < PACKED_WORDS; j++) out[b * PACKED_WORDS + j] = lane(3 * j) + lane(3 * j + 1) * LANE + lane(3 * j + 2) * LANE2;
   }
   return out;
 }

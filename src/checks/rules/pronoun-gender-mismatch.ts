@@ -309,7 +309,10 @@ export const pronounGenderMismatch: Rule = {
     let p = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      const g = TARGETS.get(t.lower);
+      // TARGETS are 2-3 letters starting h or s: most tokens are ruled out without the map lookup
+      const w = t.lower;
+      if (w.length < 2 || w.length > 3 || (w.charCodeAt(0) !== 104 && w.charCodeAt(0) !== 115)) continue;
+      const g = TARGETS.get(w);
       if (!g) continue;
       c ??= context(doc, tokens, layer(doc, 'mentions', []));
       while (p < paragraphs.length && paragraphs[p].end <= t.start) p++;

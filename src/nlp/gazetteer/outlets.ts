@@ -36,9 +36,23 @@ const OUTLETS = [
 
 /** Normalised lookup key for names: lower case, no dots, straight apostrophes, no leading "the". */
 export function nameKey(s: string): string {
-  let k = s.toLowerCase().replace(/[’‘]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  let k = s.toLowerCase();
+  // Most names need none of the rewrites below: checked in one pass (this runs per name mention).
+  if (!alreadyNormal(k)) k = k.replace(/[’‘]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim();
   if (k.startsWith('the ')) k = k.slice(4);
   return k;
+}
+
+/** No curly apostrophe, no dot, and whitespace only as single inner spaces: the rewrites would change nothing. */
+function alreadyNormal(k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c === 46 || c === 0x2018 || c === 0x2019) return false;
+    if (c === 32) {
+      if (i === 0 || i === k.length - 1 || k.charCodeAt(i + 1) === 32) return false;
+    } else if (c < 128 ? c >= 9 && c <= 13 : /\s/.test(k[i])) return false;
+  }
+  return true;
 }
 
 /** Outlet key → display name (the form with "The" where the outlet uses it). */
