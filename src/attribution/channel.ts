@@ -59,6 +59,8 @@ const WROTE_RE = new RegExp(String.raw`\b(?:wrote|writes|writing|written|publish
 // "wrote Anne Applebaum in The Atlantic": an outlet named with "in", anywhere in the clause.
 const IN_OUTLET_RE = new RegExp(String.raw`\b(?:in|for)\s+(${NAME})`, 'gd');
 
+const MEDIUM_TAIL = /^\s+(?:address|message|interview|statement|post|call|conference|briefing|appearance|link|feed|clip)\b/;
+
 interface Hit {
   start: number;
   end: number;
@@ -114,7 +116,10 @@ export function findChannel(text: string, start: number, end: number): TextSpan 
         return trim(s.slice(from, m.index + m[0].length), from);
       }
     }
-    return groupSpan(m, 1);
+    // "his nightly video address", "a radio interview": the medium word may modify the real head.
+    const g = groupSpan(m, 1);
+    const more = MEDIUM_TAIL.exec(s.slice(g.end));
+    return more ? { start: g.start, end: g.end + more[0].length } : g;
   });
   if (med) hits.push(med);
   const on = firstHit(ON_RE, s, (m) => {

@@ -3,7 +3,8 @@ import { findChannel, isOutlet } from './channel.ts';
 
 /**
  * Finishing touches on merged attributions, read from the text around each one:
- * - a tagger span that names rather than reports (`known as “the Baron”`) is dropped;
+ * - a tagger span that names rather than reports (`known as “the Baron”`) is dropped, and so is
+ *   one that gives why a source is unnamed (`on condition of anonymity because ⟦…⟧`);
  * - the tagger sometimes starts reported content at the listener or medium the cue governs
  *   ("said in an interview with ⟦La Repubblica that rivers …⟧", "wrote on ⟦her Facebook page
  *   that …⟧"): the content then starts at "that" and the listener or medium is the channel;
@@ -14,7 +15,18 @@ import { findChannel, isOutlet } from './channel.ts';
  * Inputs are not mutated; records that change are copied.
  */
 export function completeAttributions(text: string, attributions: readonly Attribution[]): Attribution[] {
-  return attributions.filter((a) => !namesNotSays(a)).map((a) => completeOne(text, a));
+  return attributions.filter((a) => !namesNotSays(a) && !anonymityReason(text, a)).map((a) => completeOne(text, a));
+}
+
+// "…, who spoke on condition of anonymity because ⟦he was not authorized to discuss⟧ ⟦the talks⟧":
+// the reason a source is not named, not what it said. PolNeAR marks no such span.
+const ANONYMITY_REASON = /\banonymity,?\s+(?:because|since|as)\s+$/i;
+const NOT_AUTHORISED_CUE = /\b(?:not|n['’]t)\s+(?:been\s+)?(?:authori[sz]ed|permitted|allowed|cleared)\s+to\b/i;
+
+function anonymityReason(text: string, a: Attribution): boolean {
+  if (a.source !== 'model') return false;
+  if (a.cue && NOT_AUTHORISED_CUE.test(a.cue.text)) return true;
+  return ANONYMITY_REASON.test(text.slice(Math.max(0, a.start - 40), a.start));
 }
 
 // Naming, not saying: "known locally as “the Baron”", "nicknamed “Bulldozer”", "dubbed “the deal of

@@ -195,6 +195,14 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     // Only a full stop inside the marks ends the sentence; anything else runs on into the cue.
     const continues = lastInner !== '.' || text[p.end] === ',' || /^\s*[—–-]/.test(text.slice(p.end, p.end + 3)) ||
       /^[a-z]/.test(tokens[a].text);
+    // "“…” — CalMac spokesperson." (quote cards, live blogs): a dash and a bare noun phrase that
+    // ends the sentence; the dash is the cue.
+    if (a > 0 && /^[—–]$/.test(tokens[a - 1].text) && tokens[a - 1].start >= p.end && !hasVerb(a, b)) {
+      const np = npStartingAt(tokens, a, b);
+      if (np && (np.to === b || tokens[np.to + 1].text === ',')) {
+        return { cue: tokSpan(a - 1), speaker: span(np), channel: findChannel(text, tokens[a].start, tokens[b].end), source: 'rule:direct-dash' };
+      }
+    }
     // After a full stop, a capitalised clause is a new sentence unless it is a short "Smith said."
     const reach = continues ? MAX_WINDOW : 4;
     for (let i = a; i <= b && i - a < reach; i++) {

@@ -71,7 +71,10 @@ export function npStartingAt(tokens: readonly Token[], start: number, max: numbe
   let i = start;
   if (t.pos === 'DET' || /^(?:his|her|their|its)$/.test(t.lower)) i++;
   let last = -1;
-  while (i <= max && isNpWord(tokens[i])) {
+  // "the study's lead/VERB author": wink tags some modifiers after a possessive as verbs.
+  const possessedModifier = (k: number): boolean => k > start && k + 1 <= max && /^['’]s$/.test(tokens[k - 1].lower) &&
+    tokens[k].pos === 'VERB' && tokens[k + 1].pos === 'NOUN';
+  while (i <= max && (isNpWord(tokens[i]) || possessedModifier(i))) {
     if (tokens[i].pos === 'NOUN' || isNameLike(tokens[i])) last = i;
     i++;
   }

@@ -3,7 +3,7 @@ import { readDateline } from '../nlp/dateline.ts';
 import { defineStage } from '../pipeline/stage.ts';
 import type { Attribution, Entity, Gender, Mention, Quote, Sentence, TextSpan, Token } from '../model/types.ts';
 import { mentionInfo, rankAntecedents, type MentionInfo } from '../nlp/coref.ts';
-import { PRONOUNS } from '../nlp/mentions.ts';
+import { PLURAL_PRONOUNS, PRONOUNS } from '../nlp/mentions.ts';
 import { TIME_WORDS } from './speaker-span.ts';
 
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
@@ -46,15 +46,53 @@ function headMention(text: string, mentions: readonly Mention[], from: number, s
     if (m.kind === 'name' && (m.type === 'person' || m.type === null)) name = k;
     else if (m.kind === 'nominal' && m.type === 'person' && (nominal < 0 || mentions[nominal].start !== m.start)) nominal = k;
   }
-  if (name >= 0) return name;
-  if (nominal >= 0) return nominal;
+  // "CalMac spokesperson", "a Department of Health spokesman": a name before the role noun that
+  // ends the head modifies it; the role's bearer speaks. ("Trump adviser Flynn": the name comes last.)
+  if (name >= 0 && !(nominal >= 0 && mentions[nominal].start >= mentions[name].end && /^[\s,.;:]*$/.test(text.slice(mentions[nominal].end, headEnd)))) return name;
+  if (nominal >= 0) {
+    // "A spokesperson for the Energy Ministry, Olena Hrytsenko": a description whose apposition
+    // names the person; the name is who spoke.
+    const appos = appositiveName(text, mentions, nominal, headEnd, end);
+    return appos >= 0 ? appos : nominal;
+  }
+  // Otherwise the mention that ends the head, if one does: past a possessor ("Russia's Defense
+  // Ministry"), a name modifying it ("The U.N. human rights monitoring mission"). Group nouns stay
+  // with their modifier ("Pentagon officials" → the Pentagon), and a coordination with its first
+  // member; else the earliest, longest mention.
+  const endsHead = (m: Mention): boolean => /^[\s,.;:]*$/.test(text.slice(m.end, headEnd));
   let best = -1;
+  let skippedPossessor = false;
+  for (let k = k0; k < mentions.length && mentions[k].start < headEnd; k++) {
+    const m = mentions[k];
+    if (m.end <= start) continue;
+    if (possessor(m)) { skippedPossessor = true; continue; }
+    if (best < 0 || (m.start === mentions[best].start && m.end - m.start > mentions[best].end - mentions[best].start)) best = k;
+    else if (m.start >= mentions[best].end && mentions[best].kind === 'name' && endsHead(m) && (m.kind === 'name' || (m.kind === 'nominal' && m.type === 'organisation')) &&
+      !/\b(?:and|or)\b|\//.test(text.slice(mentions[best].end, m.start))) best = k;
+  }
+  // "Bush's Facebook post": past the possessor only a modifier; the possessor stays the answer.
+  if (best >= 0 && skippedPossessor && !endsHead(mentions[best])) best = -1;
+  if (best >= 0) return best;
   for (let k = k0; k < mentions.length && mentions[k].start < end; k++) {
     const m = mentions[k];
     if (m.end <= start) continue;
     if (best < 0 || (m.start === mentions[best].start && m.end - m.start > mentions[best].end - mentions[best].start)) best = k;
   }
   return best;
+}
+
+/** A person's name standing in apposition after the comma that ends a description's phrase, or -1. */
+function appositiveName(text: string, mentions: readonly Mention[], nominal: number, headEnd: number, end: number): number {
+  const comma = text.indexOf(',', mentions[nominal].end);
+  if (comma < 0 || comma >= end || comma < headEnd - 1) return -1;
+  for (let k = nominal + 1; k < mentions.length && mentions[k].start < end; k++) {
+    const m = mentions[k];
+    if (m.start < comma) continue;
+    // Only an honorific or title may stand between the comma and the name ("…, Dr. Anika Sorensen").
+    if (m.kind === 'name' && (m.type === 'person' || m.type === null) && /^,\s*(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(text.slice(comma, m.start))) return k;
+    if (m.kind === 'name') return -1;
+  }
+  return -1;
 }
 
 export function resolveSpeakers(
@@ -132,11 +170,23 @@ export function resolveSpeakers(
           entityOf[h] = entity;
         } else {
           entity = entityOf[h];
+          // "People … may be less active, they noted": a plural or neuter pronoun after the content
+          // refers to the source before it, not to a noun inside what it said.
+          if (sp.start >= a.end && entity && antecedentInside(mentions, entityOf, entity, a.start, a.end, h)) {
+            entity = sourceBefore(mentions, info, entityOf, byId, a.start, m.sentence, PLURAL_PRONOUNS.has(word)) ?? entity;
+          }
         }
       } else if (h >= 0) {
         entity = entityOf[h];
       }
       if (entity) name = byId.get(entity)?.name ?? null;
+      // An unnamed role's name with the body it speaks for: "a Department of Health spokesperson",
+      // not "spokesperson".
+      if (entity && h > 0 && mentions[h].kind === 'nominal' && byId.get(entity)?.type === 'unnamed') {
+        const mod = mentions[h - 1];
+        if (mod.kind === 'name' && mod.start >= sp.start && /^\s+$/.test(text.slice(mod.end, mentions[h].start)) &&
+          /^(?:(?:the|a|an)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/iu.test(text.slice(sp.start, mod.start))) name = text.slice(sp.start, mentions[h].end);
+      }
       // An unresolved description is its own name ("a senior official"); a pronoun is not, nor a
       // span with no mention in it at all ("February"): naming it would claim a resolution.
       if (!name && h >= 0 && mentions[h].kind !== 'pronoun' && !RELATIVE.has(word) && !FIRST_SECOND.has(word)) name = sp.text;
@@ -152,6 +202,28 @@ export function resolveSpeakers(
     };
   }
   return out;
+}
+
+/** Whether the latest mention of `entity` before mention `upTo` (the pronoun's antecedent) lies inside [start, end). */
+function antecedentInside(mentions: readonly Mention[], entityOf: readonly (string | null)[], entity: string, start: number, end: number, upTo: number): boolean {
+  for (let k = upTo - 1; k >= 0; k--) {
+    if (entityOf[k] === entity) return mentions[k].start >= start && mentions[k].end <= end;
+  }
+  return false;
+}
+
+/** The nearest narrator-side group or organisation (plural) or organisation / outlet (neuter) before `before`, within two sentences. */
+function sourceBefore(
+  mentions: readonly Mention[], info: readonly MentionInfo[], entityOf: readonly (string | null)[], byId: ReadonlyMap<string, Entity>,
+  before: number, sentence: number, plural: boolean,
+): string | null {
+  for (let k = lastStartingAtOrBefore(mentions, before - 1); k >= 0 && sentence - mentions[k].sentence <= 2; k--) {
+    const e = entityOf[k];
+    if (!e || info[k].quoted || mentions[k].end > before) continue;
+    const t = byId.get(e)?.type;
+    if (plural ? t === 'group' || t === 'organisation' : t === 'organisation' || t === 'outlet') return e;
+  }
+  return null;
 }
 
 /**
@@ -207,6 +279,9 @@ function clauseSubject(text: string, tokens: readonly Token[], mentions: readonl
 }
 
 const RELATIVE_CLAUSE = /^(?:who|whom)\b/i;
+// A participle or subordinator with a lower-case next word ("Sentencing her", "Asked about it",
+// "When pressed"): names such as "Sterling Brown" or "Reed" do not match.
+const LEAD_IN = /^(?:(?:\p{Lu}\p{Ll}{3,}(?:ing|ed)|Asked|As|After|When|While|Before)\s+\p{Ll}[^,—–:]{0,60},\s+|(?:Defending|Prosecuting|Responding|Separately|Meanwhile|However|Later|Earlier),\s+|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[—–-]\s*)/u;
 const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'none', 'several', 'one', 'two', 'three', 'each', 'both', 'few', 'half', 'majority', 'dozens', 'hundreds', 'thousands', 'millions']);
 
 /**
@@ -218,6 +293,10 @@ function tidySpeaker(text: string, sp: TextSpan): TextSpan {
   let { start, end } = sp;
   const rel = RELATIVE_CLAUSE.exec(sp.text);
   if (rel && rel[0].length < sp.text.length) end = start + rel[0].length;
+  // An opening adverbial clause or a live-blog time stamp is not the speaker: "Sentencing her,
+  // Judge Caroline Marsh", "Defending, Simon Harte", "10:20 — First Minister John Swinney".
+  const lead = LEAD_IN.exec(sp.text);
+  if (lead && lead[0].length < end - start && /\p{L}/u.test(sp.text.slice(lead[0].length))) start += lead[0].length;
   while (end > start && /[\s,;:(—–-]/.test(text[end - 1])) end--;
   while (start < end && /[\s,;:)—–-]/.test(text[start])) start++;
   return start === sp.start && end === sp.end ? sp : { start, end, text: text.slice(start, end) };

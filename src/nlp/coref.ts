@@ -277,6 +277,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       let bestScore = -Infinity;
       // Only clusters sharing a word can match: the word index keeps this linear in practice.
       const seen = new Set<Cluster>();
+      let pronounAfter: Gender | undefined;
+      let pronounScore: Cluster | undefined;
       for (const word of w) for (const o of byWord.get(word) ?? []) seen.add(o);
       for (const o of seen) {
         const ot = typeOf(o);
@@ -298,9 +300,15 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         // Ambiguous surnames go to a bearer named in this or the last two sentences ("Her
         // husband, Tom Smith, … Smith said"), else to the more prominent, then the first introduced.
         const recent = m.sentence - o.lastSentence <= 2 ? 1e6 + o.lastSentence * 1e3 : 0;
+        // "Penrose laughed when asked about his wife's comment": the pronoun that follows a bare
+        // surname in its sentence says which bearer it is.
+        if (w.length === 1 && m.gender === 'unknown') {
+          pronounAfter ??= followingPronounGender(mentions, info, i);
+          if (pronounAfter !== 'unknown' && clusterGender(o.male, o.female) === pronounAfter) pronounScore = o;
+        }
         // A cluster some gazetteer or context typed beats a guess ("Norvane" joins "Norvane
         // Semiconductor", not the headline's "Chipmaker Norvane").
-        const score = recent + (ot !== null ? 2e6 : 0) + o.members.length * 100 - o.order;
+        const score = recent + (ot !== null ? 2e6 : 0) + (pronounScore === o ? 1e7 : 0) + o.members.length * 100 - o.order;
         if (score > bestScore) { bestScore = score; bestC = o; }
         candidates++;
       }
@@ -323,6 +331,11 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       let set = byWord.get(word);
       if (!set) byWord.set(word, (set = new Set()));
       set.add(c);
+      // A second bearer of a surname ("Adam Penrose" after "Clare Penrose"): the bare surname is
+      // ambiguous from now on, so it is decided at each mention.
+      const holder = byKey.get(word);
+      if (w.length > 1 && holder !== undefined && holder !== c && (m.type === null || m.type === 'person') &&
+        (typeOf(holder) === null || typeOf(holder) === 'person')) byKey.delete(word);
     }
     vote(c, m.type, 3);
     // Context rules: honorifics and titles before a name, "in X", speech verbs after it.
@@ -346,6 +359,10 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (prev && PLACE_PREPS.has(prev.lower) && m.type === null && !possessor) vote(c, 'place', 1);
     if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
     if (prev && prev.lower === 'of' && t0 > 1 && OF_PLACE.has(tokens[t0 - 2].lower)) vote(c, 'place', 2);
+    // "Margaret Ellery, 58, of Hadleigh": where someone of that age lives.
+    if (m.type === null && prev && prev.lower === 'of' && t0 > 3 && tokens[t0 - 2].text === ',' && tokens[t0 - 3].pos === 'NUM' && tokens[t0 - 4]?.text === ',') vote(c, 'place', 3);
+    // "CalMac spokesperson", "a Department of Health spokesman": the body a spokesperson speaks for.
+    if (m.type === null && info[i].t1 < tokens.length && SPOKES.has(tokens[info[i].t1].lower) && tokens[info[i].t1].sentence === m.sentence) vote(c, 'organisation', 2);
     // "the Viasna human rights centre", "the Wagner mercenary group": a name before an organisation noun.
     if (m.type === null) {
       for (let k = info[i].t1; k < Math.min(tokens.length, info[i].t1 + 4) && tokens[k].sentence === m.sentence; k++) {
@@ -419,8 +436,20 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         if (mentions[k].kind === 'name' && info[k].t1 === nameEnd && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
       }
     }
-    // Apposition before a name: "the adviser, Boris Bondarev, said".
-    if (!c && mi.t1 < tokens.length && tokens[mi.t1].text === ',') {
+    // Apposition before a name: "the adviser, Boris Bondarev, said", past an honorific ("the lead
+    // author, Dr. Anika Sorensen") and a prepositional phrase naming no person ("A spokesperson
+    // for the Energy Ministry, Olena Hrytsenko").
+    if (!c && m.type === 'person') {
+      const comma = appositionComma(tokens, mentions, info, i);
+      if (comma >= 0) {
+        let t = comma + 1;
+        while (t < tokens.length && t < comma + 3 && HONORIFICS.has(tokens[t].lower.replace(/\.$/, ''))) t++;
+        if (tokens[t]?.text === '.') t++;
+        for (let k = i + 1; k < mentions.length && info[k].t0 <= t; k++) {
+          if (mentions[k].kind === 'name' && info[k].t0 === t && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
+        }
+      }
+    } else if (!c && mi.t1 < tokens.length && tokens[mi.t1].text === ',') {
       for (let k = i + 1; k < mentions.length && info[k].t0 <= mi.t1 + 1; k++) {
         if (mentions[k].kind === 'name' && info[k].t0 === mi.t1 + 1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
       }
@@ -439,6 +468,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (!c && definite && m.type === 'organisation') {
       // "the ministry" → the last organisation named with that word; "the company" → the last one.
       let fallback: Cluster | undefined;
+      let fallbackInPP: Cluster | undefined;
       for (let k = i - 1; k >= 0 && m.sentence - mentions[k].sentence <= 6; k--) {
         const e = entityOf[k];
         if (!e || mentions[k].kind !== 'name') continue;
@@ -448,7 +478,16 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         if (o.longest.includes(headTok.lower)) { c = o; break; }
         // "the company" is a business: not the union, ministry or university named in between.
         if (!fallback && GENERIC_ORG.has(headTok.lower) && m.sentence - mentions[k].sentence <= 4 &&
-          !(COMPANY_NOUNS.has(headTok.lower) && o.longest.some((x) => NOT_A_COMPANY.has(x)))) fallback = o;
+          !(COMPANY_NOUNS.has(headTok.lower) && o.longest.some((x) => NOT_A_COMPANY.has(x)))) {
+          if (!prepositionObject(tokens, info[k].t0)) fallback = o;
+          else fallbackInPP ??= o;
+        }
+      }
+      // An organisation named only inside a prepositional phrase ("economists at Goldman Sachs")
+      // loses to the one this description was already given to.
+      if (!c && !fallback && fallbackInPP) {
+        const owner = headOwners.get(head);
+        fallback = owner && typeOf(owner) === 'organisation' ? owner : fallbackInPP;
       }
       c ??= fallback;
       // "the mission" after "Russia's permanent mission": an earlier description with that head.
@@ -486,10 +525,18 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     let target: string | null = null;
     if (PLURAL_PRONOUNS.has(w) || NEUTER_PRONOUNS.has(w)) {
       const want = PLURAL_PRONOUNS.has(w) ? PLURAL_TARGETS : NEUTER_TARGETS;
+      // The nearest candidate; for a pronoun opening its sentence, one that is not the object of a
+      // preposition first, as such a pronoun continues the topic: "Norhaven, … based in Columbus,
+      // … operates in North America. It has …".
+      const opens = info[i].t0 === sentences[m.sentence].tokenStart;
+      let inPP: string | null = null;
       for (let k = i - 1; k >= 0 && m.sentence - mentions[k].sentence <= 1; k--) {
         const e = entityOf[k];
-        if (e && !info[k].quoted && want.has(prelim.get(e))) { target = e; break; }
+        if (!e || info[k].quoted || !want.has(prelim.get(e))) continue;
+        if (!opens || !prepositionObject(tokens, info[k].t0)) { target = e; break; }
+        inPP ??= e;
       }
+      target ??= inPP;
     } else {
       // A reflexive binds to the nearest person before it in its own clause ("Pence himself said…").
       if (REFLEXIVES.has(w)) {
@@ -532,7 +579,11 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         const mm = mentions[i];
         if (mm.kind !== 'name' || (body && headline(mm.sentence))) continue;
         const n = info[i].t1 - info[i].t0;
-        if (n > bestLen || (n === bestLen && mm.text.length > name.length)) { bestLen = n; name = mm.text; }
+        // A dateline's capitals ("KYIV") lose to the name as the body writes it ("Kyiv").
+        const caps = mm.text.length > 3 && mm.text === mm.text.toUpperCase() && /\p{Lu}{4}/u.test(mm.text);
+        const nameCaps = bestLen >= 0 && name.length > 3 && name === name.toUpperCase() && /\p{Lu}{4}/u.test(name);
+        if (bestLen >= 0 && caps && !nameCaps) continue;
+        if (n > bestLen || (n === bestLen && mm.text.length > name.length) || (nameCaps && !caps && n >= bestLen)) { bestLen = n; name = mm.text; }
       }
       if (type === 'outlet') name = OUTLET_NAMES.get(nameKey(name)) ?? name;
     }
@@ -543,6 +594,55 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     });
   }
   return { entities, entityOf };
+}
+
+/**
+ * The gender of the first narrator-side he/she/his/her after mention `i` in its sentence, before any
+ * other person is named; 'unknown' if there is none.
+ */
+function followingPronounGender(mentions: readonly Mention[], info: readonly MentionInfo[], i: number): Gender {
+  for (let k = i + 1; k < mentions.length && mentions[k].sentence === mentions[i].sentence; k++) {
+    const n = mentions[k];
+    if (info[k].quoted) continue;
+    if (n.kind === 'pronoun') return n.gender;
+    if (n.type === 'person' || (n.kind === 'name' && n.type === null)) return 'unknown';
+  }
+  return 'unknown';
+}
+
+const SPOKES = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'spokeswomen']);
+const APPOSITION_PREPS = new Set(['for', 'at', 'of', 'with', 'from', 'in']);
+
+/** Whether the noun phrase starting at token `t0` is the object of a preposition in its sentence. */
+function prepositionObject(tokens: readonly Token[], t0: number): boolean {
+  let b = t0 - 1;
+  while (b >= 0 && tokens[b].pos === 'DET') b--;
+  // "based in Columbus, Ohio": a name in apposition to a prepositional object is one too.
+  if (b > 0 && tokens[b].text === ',' && tokens[b - 1].pos === 'PROPN') {
+    let j = b - 1;
+    while (j > 0 && tokens[j - 1].pos === 'PROPN') j--;
+    b = j - 1;
+    while (b >= 0 && tokens[b].pos === 'DET') b--;
+  }
+  return b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === tokens[t0].sentence && tokens[b].lower !== 'of';
+}
+
+/**
+ * The comma after a person description that may open its apposition: right after it, or after a
+ * short prepositional phrase with no person in it ("a spokesperson for the Energy Ministry,"). -1 if none.
+ */
+function appositionComma(tokens: readonly Token[], mentions: readonly Mention[], info: readonly MentionInfo[], i: number): number {
+  const t1 = info[i].t1;
+  if (tokens[t1]?.text === ',') return t1;
+  if (!tokens[t1] || !APPOSITION_PREPS.has(tokens[t1].lower)) return -1;
+  let t = t1 + 1;
+  for (; t < tokens.length && t <= t1 + 8 && tokens[t].text !== ','; t++) {
+    const pos = tokens[t].pos;
+    if (!(pos === 'DET' || pos === 'PROPN' || pos === 'NOUN' || pos === 'ADJ' || pos === 'PART' || pos === 'NUM' || tokens[t].text === '.' || tokens[t].text === '&')) return -1;
+  }
+  if (tokens[t]?.text !== ',') return -1;
+  for (let k = i + 1; k < mentions.length && info[k].t0 < t; k++) if (mentions[k].type === 'person') return -1;
+  return t;
 }
 
 /**

@@ -2,7 +2,7 @@ import { isEnglishWord } from './lexicon.ts';
 import { defineStage } from '../pipeline/stage.ts';
 import type { EntityType, Gender, Mention, MentionKind, NerSpan, Sentence, Token } from '../model/types.ts';
 import { OUTLET_HEADS, OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
-import { DEMONYMS, PLACES } from './gazetteer/places.ts';
+import { DEMONYMS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACES } from './gazetteer/places.ts';
 import { KNOWN_ORGS, ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS } from './gazetteer/roles.ts';
 import { FEMALE_FORENAMES, MALE_FORENAMES } from './gazetteer/forenames.ts';
@@ -40,7 +40,7 @@ together inside outside under over above below among amid during until unless if
 no not never always sometimes often rather quite almost nearly about around across along against toward towards
 within without between behind beyond new old good bad big small great little high low long short early late top
 major key local national federal former current recent latest breaking exclusive update watch read related
-live analysis opinion editorial people police officials sources experts critics`.split(/\s+/));
+live analysis opinion editorial people police officials sources experts critics thousands hundreds dozens millions`.split(/\s+/));
 // Titles that, inside a capitalised run, start a person's name.
 const STRONG_TITLES = new Set(['president', 'chair', 'chairperson', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'judge', 'chancellor',
   'ambassador', 'director', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'spokesperson', 'commissioner',
@@ -68,8 +68,12 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (words.length > 1 && OUTLET_HEADS.has(last)) return 'outlet';
   // "Radio Svaboda", "Radio France", "TV Rain": broadcasters named by their medium first.
   if (words.length > 1 && (words[0] === 'radio' || words[0] === 'tv' || words[0] === 'television')) return 'outlet';
+  // "BBC Scotland", "Bloomberg Intelligence", "The Lancet Healthy Longevity": an outlet's or a
+  // journal's own name opening a longer one is one of its titles or channels.
+  if (words.length > 1 && (words[0] === 'lancet' || (OUTLET_NAMES.has(words[0]) && words[0].length > 1 && !isEnglishWord(words[0])))) return 'outlet';
   for (const w of words) if (ORG_HEADS.has(w)) return 'organisation';
   if (words.length > 1 && ORG_WEAK_HEADS.has(last)) return 'organisation';
+  if (words.length > 1 && (PLACE_LAST_WORDS.has(last) || PLACE_FIRST_WORDS.has(words[0]))) return 'place';
   if (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0])) return words.length > 1 ? 'person' : null;
   return null;
 }
@@ -139,7 +143,9 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     while (i < s.tokenEnd) {
       const t = tokens[i];
       if (t.pos === 'PUNCT') {
-        if (t.text === ':' || t.text === '“' || t.text === '"' || t.text === '«') initial = true;
+        // A dash opens a clause like a sentence start: datelines and live-blog stamps ("MILLBROOK —
+        // When Sandra …", "12:40 — Residents say …").
+        if (t.text === ':' || t.text === '“' || t.text === '"' || t.text === '«' || t.text === '—' || t.text === '–') initial = true;
         i++;
         continue;
       }
@@ -152,6 +158,9 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
             // Glued hyphen or ampersand inside a name ("Jean-Claude", "Johnson & Johnson").
             if ((c.text === '-' && c.start === tokens[j - 1].end && tokens[j + 1].start === c.end) || c.text === '&') { j += 2; continue; }
             if (ORG_CONNECTORS.has(c.lower) && chunkHasOrgHead(tokens, i, j)) { j += 2; continue; }
+            // "Isle of Lewis", "Gulf of Mexico".
+            if (c.lower === 'of' && j === i + 1 && PLACE_FIRST_WORDS.has(tokens[i].lower)) { j += 2; continue; }
+            if (c.lower === 'and' && andJoinsOrg(tokens, i, j, isNameTok)) { j += 2; continue; }
             // "King's College London", "St Mary's Hospital": a possessive inside an institution's name.
             if (POSSESSIVE.test(c.text) && c.start === tokens[j - 1].end && POSSESSIVE_INSTITUTIONS.has(tokens[j + 1].lower)) { j += 2; continue; }
           }
@@ -213,6 +222,33 @@ function dropHeadlineNoise(tokens: readonly Token[], drafts: MentionDraft[], hea
   drafts.length = w;
 }
 
+/**
+ * Whether "and" at `j` is inside one organisation's name: "Securities and Exchange Commission",
+ * "Food and Drug Administration" (common words, then a run that ends in an organisation word), or
+ * "Department of Health and Human Services", "National Institute for Health and Care Research"
+ * (a name with "of"/"for", then common words). "Bank of America and Wells Fargo" stays two names.
+ */
+function andJoinsOrg(tokens: readonly Token[], i: number, j: number, isNameTok: (k: number) => boolean): boolean {
+  let k = j + 1;
+  while (isNameTok(k)) k++;
+  const common = (a: number, b: number): boolean => {
+    for (let x = a; x < b; x++) {
+      const w = tokens[x].lower;
+      if (MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w) || KNOWN_ORGS.has(w) || PLACES.has(w) ||
+        OUTLET_NAMES.has(w) || !(isEnglishWord(w) || DEMONYMS.has(w))) return false;
+    }
+    return true;
+  };
+  const right = k - (j + 1);
+  if (right < 1 || right > 3 || !common(j + 1, k - 1)) return false;
+  const last = tokens[k - 1].lower;
+  // "Democrats and Senate Republicans" are two groups, not one name.
+  if (j - i <= 2 && right > 1 && common(i, j) && !GROUP_ROLES.has(tokens[j - 1].lower) && (ORG_HEADS.has(last) || ORG_WEAK_HEADS.has(last))) return true;
+  let connector = false;
+  for (let x = i + 1; x < j; x++) if (ORG_CONNECTORS.has(tokens[x].lower)) connector = true;
+  return connector && chunkHasOrgHead(tokens, i, j) && common(k - 1, k);
+}
+
 function chunkHasOrgHead(tokens: readonly Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (ORG_HEADS.has(tokens[k].lower)) return true;
   return false;
@@ -253,6 +289,8 @@ function emitNominal(tokens: readonly Token[], head: number, sentStart: number, 
       if (prev && prev.t1 === a - 1) { a = prev.t0; break; }
       a--; steps++; continue;
     }
+    // "the $2.42 billion analysts had expected": an amount of money is not a count of people.
+    if (p.pos === 'NUM' && isMoneyNumber(tokens, a - 1)) break;
     if (p.pos === 'ADJ' || p.pos === 'NOUN' || p.pos === 'NUM' || (p.pos === 'PROPN' && DEMONYMS.has(p.lower)) ||
         (p.text === '-' && p.start === tokens[a - 2]?.end) || (p.pos === 'ADV' && (p.lower === 'most' || p.lower === 'very' || p.lower === 'more'))) {
       a--; steps++; continue;
@@ -260,6 +298,12 @@ function emitNominal(tokens: readonly Token[], head: number, sentStart: number, 
     break;
   }
   pushNominal(tokens, a, head, drafts);
+}
+
+/** Whether the number token at `k` belongs to an amount of money ("$2.42 billion", "£90,000"). */
+function isMoneyNumber(tokens: readonly Token[], k: number): boolean {
+  while (k > 0 && tokens[k].pos === 'NUM') k--;
+  return /^[$£€¥]$/.test(tokens[k].text) || /^(?:US|A|C|HK)?[$£€¥]\d/.test(tokens[k + 1]?.text ?? '');
 }
 
 function pushNominal(tokens: readonly Token[], a: number, head: number, drafts: MentionDraft[]): void {
@@ -298,7 +342,11 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     const subject = single && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
     // An English word opening a noun phrase ("Heavy rain has …") is an adjective, not a name;
     // "Brown told reporters" keeps its name, being followed by its verb.
-    const modifier = single && next !== undefined && next.pos === 'NOUN' && !UPPER.test(next.text) && !vocab.midCaps.has(w) && !/^\p{Lu}+$/u.test(tokens[a].text) && isEnglishWord(w);
+    // So is one before a role or title ("Finance chief Mark Delaney", "Transport Secretary Fiona
+    // Hyslop", "Regional Gov. Oleh …"): it says which office, it is not a name of its own.
+    const roleNext = next !== undefined && (UPPER.test(next.text) ? TITLE_WORDS.has(next.lower) || STRONG_TITLES.has(next.lower) :
+      next.pos === 'NOUN' || PERSON_ROLES.has(next.lower) || TITLE_WORDS.has(next.lower));
+    const modifier = single && roleNext && !vocab.midCaps.has(w) && !/^\p{Lu}+$/u.test(tokens[a].text) && isEnglishWord(w);
     // A one-word outlet that is an English word ("Time", "Independent", "Fortune") opening a sentence
     // is that word, unless the article capitalises it mid-sentence too.
     const wordOutlet = single && OUTLET_NAMES.has(w) && !vocab.midCaps.has(w) && isEnglishWord(w);
@@ -306,6 +354,11 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       (OUTLET_NAMES.has(w) && !wordOutlet) || (!single && TITLE_WORDS.has(w));
     if (!known && (!isGazetteerName(text, tokens, a, b) || wordOutlet) &&
         (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || wordOutlet || (!subject && COMMON_ENDING.test(w)))) a++;
+    else if (!single && !known && PERSON_ROLES.has(w) && !TITLE_WORDS.has(w) && !isGazetteerName(text, tokens, a, b)) {
+      // "Farmer Kirsty MacLeod", "Retiree Tetiana Moroz": a role noun used as a title.
+      drafts.push({ t0: a, t1: a + 1, kind: 'nominal', type: 'person', gender: PERSON_ROLES.get(w)! });
+      a++;
+    }
   }
   if (a >= b) return;
   // "Sen. Tom Haskell, R-Kan.": a party-and-state tag, not a name.
@@ -329,7 +382,7 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     if (chunkHasOrgHead(tokens, k, b)) break;
     let s = k;
     while (s > a && TITLE_WORDS.has(tokens[s - 1].lower) && !ORG_HEADS.has(tokens[s - 1].lower)) s--;
-    if (s > a) emitName(text, tokens, a, s, false, vocab, drafts);
+    if (s > a) emitName(text, tokens, a, s, initial, vocab, drafts);
     a = s;
     break;
   }

@@ -12,14 +12,16 @@ partners industries airlines airways motors systems technologies labs laboratori
 bank bancorp trust capital securities exchange center centre hospital clinic network church mission embassy
 consulate secretariat directorate inspectorate coalition alliance front movement campaign caucus
 organization organisation society club team initiative fc republicans democrats taliban
-hamas hezbollah isis isil daesh`.split(/\s+/));
+hamas hezbollah isis isil daesh associations federations unions councils committees commissions agencies
+institutes foundations alliances coalitions`.split(/\s+/));
 
 /** Words that head an organisation only when the chunk has more than one word ("Trust Project"). */
 export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(`project house watch international global media
 semiconductor semiconductors electronics foods seafoods brands robotics software solutions logistics mining steel
 chemicals insurance investments ventures studios entertainment pharma biotech therapeutics biosciences telecom
 communications petroleum resources shipping aerospace automotive retail stores hotels resorts publishing
-enterprises manufacturing construction dynamics instruments devices networks beauty cosmetics apparel fashion`.split(/\s+/));
+enterprises manufacturing construction dynamics instruments devices networks beauty cosmetics apparel fashion
+united rovers athletic wanderers albion rangers hotspur`.split(/\s+/));
 
 /** Well-known organisations (keys as nameKey makes them). */
 export const KNOWN_ORGS: ReadonlySet<string> = new Set(`un nato eu imf wto opec osce iaea icc unicef unesco unhcr

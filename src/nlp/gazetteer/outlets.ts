@@ -29,6 +29,7 @@ const OUTLETS = [
   'Washington Examiner', 'The Washington Times', 'Washington Times', 'Daily Caller', 'The Daily Caller',
   'Newsmax', 'One America News', 'Telemundo', 'Univision', 'Voice of America', 'VOA', 'Radio Free Europe',
   'RFE/RL', 'Euractiv', 'Der Standard', 'NHK', 'KCNA', 'Yle', 'SVT', 'NOS', 'RTE', 'RAI', 'TF1',
+  'Sky Sports', 'BBC Sport', 'ESPN', 'The Athletic', 'talkSPORT',
   // Journals that publish the studies news reports on.
   'The Lancet', 'Lancet', 'Nature', 'JAMA', 'BMJ', 'NEJM', 'The New England Journal of Medicine',
   'New England Journal of Medicine', 'PNAS',

@@ -84,3 +84,10 @@ northern southern soviet nato-led muslim christian jewish catholic protestant su
 republican democratic democrat conservative liberal communist socialist serbian croatian bosnian albanian
 lithuanian latvian estonian moldovan chechen crimean taiwanese tibetan uighur uyghur qatari emirati yemeni
 north korean south korean`.split(/\s+/));
+
+/** Last words that make a multi-word name a place ("Elm Street", "Aberdeen Airport", "Jordan River"). */
+export const PLACE_LAST_WORDS: ReadonlySet<string> = new Set(`street road avenue lane boulevard square airport river
+highway motorway isles islands highlands mountains peninsula`.split(/\s+/));
+
+/** First words that make a multi-word name a place ("River Tamar", "Lake Geneva", "Isle of Lewis"). */
+export const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(`river lake mount mt mt. isle gulf strait`.split(/\s+/));

@@ -43,13 +43,15 @@ export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
     suspect plaintiff prisoner detainee volunteer organizer organiser blogger commentator historian psychologist
     engineer architect entrepreneur billionaire millionaire businessperson staffer aide-de-camp veteran athlete
     president-elect speaker whip host anchor sponsor governor-elect mayor-elect sen rep gov councillor councilor
-    superintendent provost dean`.split(/\s+/)) {
+    superintendent provost dean headteacher principal shareholder retiree pensioner meteorologist forecaster
+    epidemiologist neurologist cardiologist psychiatrist biologist virologist ecologist referee goalkeeper striker
+    midfielder defender midwife paramedic firefighter`.split(/\s+/)) {
     if (w) m.set(w, 'unknown');
   }
   for (const w of `councilman alderman assemblyman spokesman chairman congressman businessman father husband son brother man boy king prince
-    grandfather uncle nephew gentleman widower actor waiter boyfriend monk stepfather`.split(/\s+/)) if (w) m.set(w, 'male');
+    grandfather uncle nephew gentleman widower actor waiter boyfriend monk stepfather headmaster`.split(/\s+/)) if (w) m.set(w, 'male');
   for (const w of `councilwoman alderwoman assemblywoman spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister woman girl queen
-    princess grandmother aunt niece lady widow actress waitress girlfriend nun stepmother`.split(/\s+/)) if (w) m.set(w, 'female');
+    princess grandmother aunt niece lady widow actress waitress girlfriend nun stepmother headmistress`.split(/\s+/)) if (w) m.set(w, 'female');
   return m;
 })();
 
@@ -63,7 +65,8 @@ liberals organizers organisers residents executives employees workers teachers s
 neighbors neighbours people insiders negotiators strategists pollsters donors staffers aides allies rivals
 insurgents militants rebels troops forces agents inspectors regulators investors traders bankers analysts
 commentators observers participants delegates survivors victims villagers locals citizens americans
-patients customers users consumers shoppers fans parents children women men farmers passengers tenants`.split(/\s+/));
+patients customers users consumers shoppers fans parents children women men farmers passengers tenants
+authors shareholders retirees pensioners campaigners`.split(/\s+/));
 
 /** Singular nouns naming an organisation ("the company", "the ministry"). */
 export const ORG_NOUNS: ReadonlySet<string> = new Set(`company firm ministry agency government administration department
