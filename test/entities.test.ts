@@ -238,3 +238,15 @@ test('"The Minister of Infrastructure Vasyl Hrytsenko" is title plus name; "the 
   const r2 = analyse('Maria Lopez, a nurse, lost her home in the fire. The 41-year-old mother of two said she had nowhere to go.');
   assert.equal(entityOf(r2, 'The 41-year-old mother')?.name, 'Maria Lopez');
 });
+
+test('a forename ending in -ly opening a sentence is part of the name', () => {
+  const ents = analyse('Carly Fiorina ran the company for six years. Early on Monday the board met.').entities;
+  assert.ok(ents.some((e) => e.name === 'Carly Fiorina' && e.type === 'person'), JSON.stringify(ents.map((e) => e.name)));
+  assert.ok(!ents.some((e) => /Early/.test(e.name)));
+});
+
+test('"the Internet" is not a person a pronoun can stand for', () => {
+  const r = analyse('Maria Holan runs the fact-checking desk. The Internet has made it easy to spread rumours, she said.');
+  assert.equal(entityOf(r, 'Internet')?.type, 'organisation');
+  assert.equal(entityOf(r, 'she')?.name, 'Maria Holan');
+});

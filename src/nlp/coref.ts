@@ -1,3 +1,4 @@
+import { isEnglishWord } from './lexicon.ts';
 import type { Entity, EntityType, Gender, Mention, Sentence, TextSpan, Token } from '../model/types.ts';
 import { OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, ROLE_SYNONYMS } from './gazetteer/roles.ts';
@@ -415,7 +416,6 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       (e) => byId.get(e)!.members.length, i, m.sentence, info[i].paragraph, m.gender);
     if (ranked.length === 0 || ranked[0].score < AGE_REFERENCE_MIN) return undefined;
     if (ranked.length > 1 && ranked[0].score - ranked[1].score < BACK_REFERENCE_MARGIN) return undefined;
-    if (process.env.DBG) console.log('AGEREF', JSON.stringify(m.text), '->', byId.get(ranked[0].entity)!.longest.join(' '), '|', JSON.stringify(text.slice(Math.max(0, m.start - 150), m.end + 30)));
     return byId.get(ranked[0].entity);
   };
   for (let i = 0; i < mentions.length; i++) {
@@ -513,7 +513,13 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
   // Preliminary types for the pronoun sieve.
   const prelim = new Map<string, EntityType | null>();
   for (const c of clusters) prelim.set(c.id, c.named ? typeOf(c) : c.group ? 'group' : typeOf(c));
-  const isPerson = (e: string): boolean => { const t = prelim.get(e); return t === 'person' || (t === null && byId.get(e)!.named); };
+  const definiteWord = (c: Cluster): boolean => isDefiniteWord(c, info, tokens);
+  const isPerson = (e: string): boolean => {
+    const t = prelim.get(e);
+    if (t === 'person') return true;
+    const c = byId.get(e)!;
+    return t === null && c.named && !definiteWord(c);
+  };
   const genderOf = (e: string): Gender => { const c = byId.get(e)!; return clusterGender(c.male, c.female); };
   const countOf = (e: string): number => byId.get(e)!.members.length;
 
@@ -568,7 +574,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
   for (const c of clusters) {
     let type = typeOf(c);
     if (!c.named) type = c.group ? 'group' : type === 'person' ? 'unnamed' : type ?? 'unnamed';
-    else if (type === null) type = defaultType(c);
+    else if (type === null) type = isDefiniteWord(c, info, tokens) ? 'organisation' : defaultType(c);
     const gender = type === 'person' || type === 'unnamed' ? clusterGender(c.male, c.female) : 'unknown';
     let name = c.descr;
     if (c.named) {
@@ -717,6 +723,18 @@ function opensWithIndefinite(tokens: readonly Token[], sentenceStart: number, t0
     if (p !== 'ADJ' && p !== 'ADV' && p !== 'PUNCT' && p !== 'NOUN' && p !== 'PROPN' && p !== 'VERB') return false;
   }
   return t0 - sentenceStart <= 6;
+}
+
+/**
+ * "The Internet has …, she said": an untyped one-word name that is an English word and always comes
+ * with "the" is a thing or an institution ("the Internet", "the Fed"), never a person a pronoun
+ * stands for.
+ */
+function isDefiniteWord(c: Cluster, info: readonly MentionInfo[], tokens: readonly Token[]): boolean {
+  return c.members.every((k) => {
+    const t0 = info[k].t0;
+    return info[k].t1 - t0 === 1 && tokens[t0 - 1]?.lower === 'the' && isEnglishWord(tokens[t0].lower);
+  });
 }
 
 /** A name no gazetteer or context typed: an all-caps acronym is an organisation, else a person (the commonest). */

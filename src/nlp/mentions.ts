@@ -5,7 +5,7 @@ import { OUTLET_HEADS, OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
 import { DEMONYMS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACES } from './gazetteer/places.ts';
 import { KNOWN_ORGS, ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS } from './gazetteer/roles.ts';
-import { FEMALE_FORENAMES, MALE_FORENAMES } from './gazetteer/forenames.ts';
+import { FEMALE_FORENAMES, forenameGenderOf, MALE_FORENAMES } from './gazetteer/forenames.ts';
 
 /** Third-person pronouns with the gender they state. First and second person are left out: they sit in quotes. */
 export const PRONOUNS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
@@ -353,7 +353,9 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) ||
       (OUTLET_NAMES.has(w) && !wordOutlet) || (!single && TITLE_WORDS.has(w));
     if (!known && (!isGazetteerName(text, tokens, a, b) || wordOutlet) &&
-        (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || wordOutlet || (!subject && COMMON_ENDING.test(w)))) a++;
+        (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || wordOutlet ||
+        // "Carly Fiorina", "Emily Ross": a forename with a surname after it is no adverb
+        (!subject && COMMON_ENDING.test(w) && (single || forenameGenderOf(w) === 'unknown')))) a++;
     else if (!single && !known && PERSON_ROLES.has(w) && !TITLE_WORDS.has(w) && !isGazetteerName(text, tokens, a, b)) {
       // "Farmer Kirsty MacLeod", "Retiree Tetiana Moroz": a role noun used as a title.
       drafts.push({ t0: a, t1: a + 1, kind: 'nominal', type: 'person', gender: PERSON_ROLES.get(w)! });
