@@ -149,3 +149,8 @@ test('the listener or a time between a cue and its complement clause is not cont
   const [d] = decode('He said officials that night had left.', [['source', 'He'], ['cue', 'said'], ['content', 'officials that night had left']]);
   assert.equal(d.text, 'officials that night had left');
 });
+
+test('a lone possessive is never content', () => {
+  const out = decode('His powerful statement is written in English.', [['content', 'His'], ['cue', 'powerful statement is written']]);
+  assert.equal(out.length, 0);
+});

@@ -314,6 +314,7 @@ function withoutListener(tokens: readonly Token[], q: TokenSpan, cue: TokenSpan)
 }
 
 const RELATIVES = new Set(['which', 'who', 'that', 'whom']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", '’s', 'seems', 'seem', 'seemed', 'appears', 'appear', 'appeared']);
 
 /** `was supported by`, `is best known for`, `seems`: the noun phrase before is what is reported on. */
@@ -448,6 +449,8 @@ export function buildAttributions(
     }
     const span = charSpan(b === q.b ? q : { ...q, b });
     if (span.end <= span.start) continue;
+    // a lone possessive ("⟦His⟧ powerful statement is written …") is never what was said
+    if (b - q.a === 1 && POSSESSIVES.has(tokens[q.a].lower)) continue;
     let attribution: string;
     if (cue) {
       attribution = attrOf.get(cue) ?? `a${nextAttr++}`;
