@@ -1,4 +1,5 @@
 import { isEnglishWord } from './lexicon.ts';
+import { readDateline } from './dateline.ts';
 import type { Entity, EntityType, Gender, Mention, Sentence, TextSpan, Token } from '../model/types.ts';
 import { OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, ROLE_SYNONYMS } from './gazetteer/roles.ts';
@@ -704,13 +705,22 @@ function delayedIdentification(
 }
 
 // "PORTHAVEN —", "WASHINGTON (AP) —", "KYIV, Ukraine –": a capitalised place opening a line, then a dash.
-const DATELINE_RE = /^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?)(?:,[^\n—–]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s/gmu;
 
 /** Name keys of the places in datelines: the place a story was filed from. */
 function datelineKeys(text: string): Set<string> {
   const out = new Set<string>();
-  DATELINE_RE.lastIndex = 0;
-  for (let m = DATELINE_RE.exec(text); m; m = DATELINE_RE.exec(text)) out.add(nameKey(m[1]));
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // cheap test first: a dateline line has a dash within its first 80 characters
+    const head = text.slice(start, Math.min(end, start + 80));
+    if (/[—–-]/.test(head)) {
+      const d = readDateline(text.slice(start, end).trimStart());
+      // "Kyiv, Ukraine": the city is the place named in the text
+      if (d) out.add(nameKey(d.place.split(',')[0]));
+    }
+    start = end + 1;
+  }
   return out;
 }
 
