@@ -250,3 +250,10 @@ test('"the Internet" is not a person a pronoun can stand for', () => {
   assert.equal(entityOf(r, 'Internet')?.type, 'organisation');
   assert.equal(entityOf(r, 'she')?.name, 'Maria Holan');
 });
+
+test('a bare surname shared by relatives follows the pronoun that opens the next sentence', () => {
+  const r = analyse('Marcel Lazar broke into the accounts. His wife, Gabriela Lazar, wrote to the court. Lazar had no formal training. He told reporters he worked alone.');
+  assert.equal(entityOf(r, 'Lazar')?.name, 'Marcel Lazar');
+  const s = analyse('Senator Chris Murphy spoke first. The teacher Anne Marie Murphy died in the attack. Murphy has an ally in Hillary Clinton. He thinks she would have acted anyway.');
+  assert.equal(entityOf(s, 'Murphy', 0)?.name, 'Chris Murphy');
+});

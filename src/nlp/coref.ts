@@ -310,7 +310,10 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         }
         // A cluster some gazetteer or context typed beats a guess ("Norvane" joins "Norvane
         // Semiconductor", not the headline's "Chipmaker Norvane").
-        const score = recent + (ot !== null ? 2e6 : 0) + (pronounScore === o ? 1e7 : 0) + o.members.length * 100 - o.order;
+        // the bearer of the other gender is out, even when this one's gender is not known yet
+        const og2 = clusterGender(o.male, o.female);
+        const against = pronounAfter !== undefined && pronounAfter !== 'unknown' && og2 !== 'unknown' && og2 !== pronounAfter;
+        const score = recent + (ot !== null ? 2e6 : 0) + (pronounScore === o ? 1e7 : 0) - (against ? 2e7 : 0) + o.members.length * 100 - o.order;
         if (score > bestScore) { bestScore = score; bestC = o; }
         candidates++;
       }
@@ -608,13 +611,21 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
  * other person is named; 'unknown' if there is none.
  */
 function followingPronounGender(mentions: readonly Mention[], info: readonly MentionInfo[], i: number): Gender {
-  for (let k = i + 1; k < mentions.length && mentions[k].sentence === mentions[i].sentence; k++) {
+  const s = mentions[i].sentence;
+  let k = i + 1;
+  for (; k < mentions.length && mentions[k].sentence === s; k++) {
     const n = mentions[k];
     if (info[k].quoted) continue;
     if (n.kind === 'pronoun') return n.gender;
-    if (n.type === 'person' || (n.kind === 'name' && n.type === null)) return 'unknown';
+    if (n.type === 'person' || (n.kind === 'name' && n.type === null)) break;
   }
-  return 'unknown';
+  // "Lazar had no formal training. He told …": a surname opening its sentence, and a pronoun
+  // opening the next one in the same paragraph, are the same person
+  for (let j = i - 1; j >= 0 && mentions[j].sentence === s; j--) if (mentions[j].kind !== 'nominal' && !info[j].quoted) return 'unknown';
+  while (k < mentions.length && mentions[k].sentence === s) k++;
+  const n = mentions[k];
+  if (!n || n.sentence !== s + 1 || info[k].paragraph !== info[i].paragraph || n.kind !== 'pronoun') return 'unknown';
+  return /^(?:he|she)$/i.test(n.text) ? n.gender : 'unknown';
 }
 
 const SPOKES = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spokesmen', 'spokeswomen']);
