@@ -15,7 +15,36 @@ import { findChannel, isOutlet } from './channel.ts';
  * Inputs are not mutated; records that change are copied.
  */
 export function completeAttributions(text: string, attributions: readonly Attribution[]): Attribution[] {
-  return attributions.filter((a) => !namesNotSays(a) && !anonymityReason(text, a)).map((a) => completeOne(text, a));
+  const kept = attributions.filter((a) => !namesNotSays(a) && !anonymityReason(text, a));
+  let moved = false;
+  const out: Attribution[] = [];
+  for (const a of kept) {
+    const r = relativeClauseSubject(text, a);
+    if (r === a) { out.push(completeOne(text, a)); continue; }
+    // the clause after the cue may already be another record's content: then this one only misread it
+    if (r && !kept.some((b) => b !== a && b.start < r.end && r.start < b.end)) { out.push(completeOne(text, r)); moved = true; }
+  }
+  return moved ? out.sort((x, y) => x.start - y.start || x.end - y.end) : out;
+}
+
+// "⟦Lane, who signed a new contract in the summer,⟧ insisted ⟦his position⟧ was safe": the tagger
+// took a subject with its relative clause for content and the clause after the cue for the source.
+const RELATIVE_SUBJECT = /^((?:[Tt]he\s+|[Aa]n?\s+|[Oo]ne\s+|[Aa]nother\s+)?[\p{Lu}\p{Ll}'’.-]+(?:\s+[\p{Lu}\p{Ll}'’.-]+){0,3}),\s+who\s[^,"“”]*,?$/u;
+
+/** The attribution read the other way round, or null to drop it, or `a` when it is not this misreading. */
+function relativeClauseSubject(text: string, a: Attribution): Attribution | null {
+  if (a.source !== 'model' || a.kind !== 'indirect' || !a.cue || a.cue.start < a.end) return a;
+  const m = RELATIVE_SUBJECT.exec(a.text);
+  if (!m || !/^[\s,]*$/.test(text.slice(a.end, a.cue.start))) return a;
+  let start = a.cue.end;
+  while (start < text.length && text[start] === ' ') start++;
+  if (text.startsWith('that ', start)) start += 5;
+  let end = start;
+  while (end < text.length && end - start < 400 && !/[\n!?]/.test(text[end]) && !(text[end] === '.' && /^\.(?:\s|$)/.test(text.slice(end, end + 2)))) end++;
+  if (end - start < 3) return null;
+  const speaker: TextSpan = { start: a.start, end: a.start + m[1].length, text: m[1] };
+  const content = text.slice(start, end);
+  return { ...a, start, end, text: content, kind: /["“”]/.test(content) ? 'mixed' : 'indirect', speaker };
 }
 
 // "…, who spoke on condition of anonymity because ⟦he was not authorized to discuss⟧ ⟦the talks⟧":
@@ -23,9 +52,13 @@ export function completeAttributions(text: string, attributions: readonly Attrib
 const ANONYMITY_REASON = /\banonymity,?\s+(?:because|since|as)\s+$/i;
 const NOT_AUTHORISED_CUE = /\b(?:not|n['’]t)\s+(?:been\s+)?(?:authori[sz]ed|permitted|allowed|cleared)\s+to\b/i;
 
+const NOT_NAMED = /^(?:that\s+(?:he|she|they)\s+)?(?:not\s+(?:to\s+)?be\s+(?:named|identified)|anonymity)\b.{0,40}$/i;
+
 function anonymityReason(text: string, a: Attribution): boolean {
   if (a.source !== 'model') return false;
   if (a.cue && NOT_AUTHORISED_CUE.test(a.cue.text)) return true;
+  // "a driver who asked ⟦not to be named⟧": the request to stay unnamed is not reported speech
+  if (NOT_NAMED.test(a.text)) return true;
   return ANONYMITY_REASON.test(text.slice(Math.max(0, a.start - 40), a.start));
 }
 

@@ -114,6 +114,9 @@ export function mergeAttributions(rules: readonly Attribution[], model: readonly
 function modelWins(m: Attribution, hits: readonly Attribution[]): boolean {
   if (hits.every((r) => r.kind === 'mixed')) return true;
   if (m.kind !== 'mixed') return false;
+  // a model span running into the rule quote's own speaker (`"…," the 52-year-old told PTI`,
+  // split inside the hyphenated age) swallowed the attribution
+  if (hits.some((r) => r.speaker && r.speaker.start >= r.end && overlaps(r.speaker, m))) return false;
   return hits.every((r) => r.start >= m.start && r.end <= m.end && r.end - r.start < m.end - m.start &&
     (!r.cue || !m.cue || shareWord(r.cue.text, m.cue.text)));
 }

@@ -48,6 +48,13 @@ function hasHead(tokens: readonly Token[], a: number, b: number): boolean {
   return false;
 }
 
+const AGE_UNITS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days']);
+
+/** "the 31-year-old said": wink tags the age's last word ADJ; standing alone it is the subject. */
+function isAgeNoun(tokens: readonly Token[], end: number, min: number): boolean {
+  return tokens[end].lower === 'old' && end - 2 >= min && tokens[end - 1].text === '-' && AGE_UNITS.has(tokens[end - 2].lower);
+}
+
 /** Noun phrase ending at `end` (inclusive), not crossing `min`: modifiers, names, one determiner. */
 export function npEndingAt(tokens: readonly Token[], end: number, min: number): TokenRange | null {
   const t = tokens[end];
@@ -55,11 +62,13 @@ export function npEndingAt(tokens: readonly Token[], end: number, min: number): 
   if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lower)) return { from: end, to: end };
   // "the daily wrote": wink tags some nominal heads ADJ; a determiner right before vouches for them.
   const adjHead = t.pos === 'ADJ' && end - 1 >= min && tokens[end - 1].pos === 'DET';
-  if (t.pos !== 'NOUN' && !isNameLike(t) && !adjHead) return null;
-  let i = end;
+  const age = isAgeNoun(tokens, end, min);
+  if (t.pos !== 'NOUN' && !isNameLike(t) && !adjHead && !age) return null;
+  // "year" is a time word, which would otherwise end the phrase inside the age
+  let i = age ? end - 2 : end;
   while (i - 1 >= min && isNpWord(tokens[i - 1])) i--;
   if (i - 1 >= min && (tokens[i - 1].pos === 'DET' || tokens[i - 1].pos === 'PRON' && /^(?:his|her|their|its|our|my)$/.test(tokens[i - 1].lower))) i--;
-  while (i < end && (tokens[i].lower === '.' || tokens[i].lower === '-' || tokens[i].pos === 'NUM' && tokens[i + 1]?.pos !== 'NOUN')) i++;
+  while (i < end && !age && (tokens[i].lower === '.' || tokens[i].lower === '-' || tokens[i].pos === 'NUM' && tokens[i + 1]?.pos !== 'NOUN')) i++;
   return { from: i, to: end };
 }
 

@@ -48,7 +48,15 @@ function headMention(text: string, mentions: readonly Mention[], from: number, s
   }
   // "CalMac spokesperson", "a Department of Health spokesman": a name before the role noun that
   // ends the head modifies it; the role's bearer speaks. ("Trump adviser Flynn": the name comes last.)
-  if (name >= 0 && !(nominal >= 0 && mentions[nominal].start >= mentions[name].end && /^[\s,.;:]*$/.test(text.slice(mentions[nominal].end, headEnd)))) return name;
+  if (name >= 0 && !(nominal >= 0 && mentions[nominal].start >= mentions[name].end && /^[\s,.;:]*$/.test(text.slice(mentions[nominal].end, headEnd)))) {
+    // "The Housing Secretary, Michael Tran, said": a capitalised office after an article is a
+    // description; the person named in apposition speaks
+    if (/^(?:the|a|an)\s+$/i.test(text.slice(start, mentions[name].start))) {
+      const appos = appositiveName(text, mentions, name, headEnd, end);
+      if (appos >= 0) return appos;
+    }
+    return name;
+  }
   if (nominal >= 0) {
     // "A spokesperson for the Energy Ministry, Olena Hrytsenko": a description whose apposition
     // names the person; the name is who spoke.
@@ -72,6 +80,12 @@ function headMention(text: string, mentions: readonly Mention[], from: number, s
   }
   // "Bush's Facebook post": past the possessor only a modifier; the possessor stays the answer.
   if (best >= 0 && skippedPossessor && !endsHead(mentions[best])) best = -1;
+  // "Her stylist, Luis Ortega, said": a relation of someone's, named in apposition
+  if (best >= 0 && mentions[best].kind === 'pronoun' && mentions[best].start === start && POSSESSIVE_PRONOUN.test(mentions[best].text) &&
+    /^ \p{L}/u.test(text.slice(mentions[best].end, mentions[best].end + 2))) {
+    const appos = appositiveName(text, mentions, best, headEnd, end);
+    if (appos >= 0) return appos;
+  }
   if (best >= 0) return best;
   for (let k = k0; k < mentions.length && mentions[k].start < end; k++) {
     const m = mentions[k];
@@ -80,6 +94,8 @@ function headMention(text: string, mentions: readonly Mention[], from: number, s
   }
   return best;
 }
+
+const POSSESSIVE_PRONOUN = /^(?:his|her|their|its)$/i;
 
 /** A person's name standing in apposition after the comma that ends a description's phrase, or -1. */
 function appositiveName(text: string, mentions: readonly Mention[], nominal: number, headEnd: number, end: number): number {
@@ -280,8 +296,10 @@ function clauseSubject(text: string, tokens: readonly Token[], mentions: readonl
 
 const RELATIVE_CLAUSE = /^(?:who|whom)\b/i;
 // A participle or subordinator with a lower-case next word ("Sentencing her", "Asked about it",
-// "When pressed"): names such as "Sterling Brown" or "Reed" do not match.
-const LEAD_IN = /^(?:(?:\p{Lu}\p{Ll}{3,}(?:ing|ed)|Asked|As|After|When|While|Before)\s+\p{Ll}[^,—–:]{0,60},\s+|(?:Defending|Prosecuting|Responding|Separately|Meanwhile|However|Later|Earlier),\s+|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[—–-]\s*)/u;
+// "When pressed"): names such as "Sterling Brown" or "Reed" do not match. A prepositional opener
+// ("In a filing with the SEC, the company", "In Yavatmal, farmer X") is not the subject either.
+const LEAD_IN = /^(?:(?:\p{Lu}\p{Ll}{3,}(?:ing|ed)|Asked|As|After|When|While|Before)\s+\p{Ll}[^,—–:]{0,60},\s+|(?:Defending|Prosecuting|Responding|Separately|Meanwhile|However|Later|Earlier),\s+|(?:In|On|At(?!\s+least\b)|From|Under|Through|Speaking|Writing)\s+[^,—–:]{1,60},\s+|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[—–-]\s*)/u;
+const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:In|On|At|From|Under|Through|with|for)\s+$/u;
 const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'none', 'several', 'one', 'two', 'three', 'each', 'both', 'few', 'half', 'majority', 'dozens', 'hundreds', 'thousands', 'millions']);
 
 /**
@@ -297,6 +315,12 @@ function tidySpeaker(text: string, sp: TextSpan): TextSpan {
   // Judge Caroline Marsh", "Defending, Simon Harte", "10:20 — First Minister John Swinney".
   const lead = LEAD_IN.exec(sp.text);
   if (lead && lead[0].length < end - start && /\p{L}/u.test(sp.text.slice(lead[0].length))) start += lead[0].length;
+  // the tagger left the preposition out: "In ⟦Yavatmal, farmer Ramesh Gawande⟧ said"
+  else if (PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 8), start))) {
+    const comma = sp.text.indexOf(', ');
+    // (a poll's respondents, "75 percent of Republicans", are read with the poll)
+    if (comma > 0 && comma < 60 && /^\s*\p{L}/u.test(sp.text.slice(comma + 1))) start += comma + 2;
+  }
   while (end > start && /[\s,;:(—–-]/.test(text[end - 1])) end--;
   while (start < end && /[\s,;:)—–-]/.test(text[start])) start++;
   return start === sp.start && end === sp.end ? sp : { start, end, text: text.slice(start, end) };

@@ -399,6 +399,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
   const registerHeads = (c: Cluster, i: number): void => {
     const roles = mentions[i].type === 'organisation' ? ORG_NOUNS : mentions[i].type === 'person' ? PERSON_ROLES : null;
     for (let k = info[i].t0; k < info[i].t1; k++) {
+      // a possessor is not what the description names: "the council's housing department"
+      if (k + 1 < info[i].t1 && /^['’]s?$/.test(tokens[k + 1].text)) continue;
       const w = tokens[k].lower;
       const h = roleHead(w);
       if (roles ? roles.has(w) || roles.has(h) : PERSON_ROLES.has(w) || ORG_NOUNS.has(w) || PERSON_ROLES.has(h)) {
@@ -433,7 +435,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     }
     // Apposition after a name: "Boris Bondarev, adviser to …", "Vadim Shishimarin, a 21-year-old tank
     // commander", and past an age: "Mike O'Neill, 67, a retired teacher".
-    if (!c && mi.t0 > 0 && tokens[mi.t0 - 1].text === ',') {
+    // Not a clause's subject after an opening phrase: "In a filing with the SEC, the company said".
+    const subjectOfVerb = mi.t1 < tokens.length && (tokens[mi.t1].pos === 'VERB' || tokens[mi.t1].pos === 'AUX');
+    if (!c && mi.t0 > 0 && tokens[mi.t0 - 1].text === ',' && !subjectOfVerb) {
       const aged = mi.t0 > 3 && tokens[mi.t0 - 2].pos === 'NUM' && tokens[mi.t0 - 3].text === ',' ? 2 : 0;
       const nameEnd = mi.t0 - 1 - aged;
       for (let k = i - 1; k >= 0 && info[k].t1 >= nameEnd; k--) {

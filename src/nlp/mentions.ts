@@ -6,6 +6,13 @@ import { DEMONYMS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACES } from './gazette
 import { KNOWN_ORGS, ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS } from './gazetteer/roles.ts';
 import { FEMALE_FORENAMES, forenameGenderOf, MALE_FORENAMES } from './gazetteer/forenames.ts';
+import { AGENCY } from './dateline.ts';
+
+const AGENCY_ONLY = new RegExp(`^${AGENCY}$`);
+const NICK_OPEN = new Set(["'", '"', '‘', '“']);
+const NICK_CLOSE = new Set(["'", '"', '’', '”']);
+const OPENER_NEXT_POS = new Set(['ADV', 'ADJ', 'PART', 'PRON']);
+const OPENER_NEXT_WORDS = new Set(['of', 'for', 'up']);
 
 /** Third-person pronouns with the gender they state. First and second person are left out: they sit in quotes. */
 export const PRONOUNS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
@@ -73,6 +80,8 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (words.length > 1 && (words[0] === 'lancet' || (OUTLET_NAMES.has(words[0]) && words[0].length > 1 && !isEnglishWord(words[0])))) return 'outlet';
   for (const w of words) if (ORG_HEADS.has(w)) return 'organisation';
   if (words.length > 1 && ORG_WEAK_HEADS.has(last)) return 'organisation';
+  // "Steve Lane": a forename before a place word that is also a common surname is a person
+  if (words.length === 2 && last === 'lane' && (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0]))) return 'person';
   if (words.length > 1 && (PLACE_LAST_WORDS.has(last) || PLACE_FIRST_WORDS.has(words[0]))) return 'place';
   if (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0])) return words.length > 1 ? 'person' : null;
   return null;
@@ -146,6 +155,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         // A dash opens a clause like a sentence start: datelines and live-blog stamps ("MILLBROOK —
         // When Sandra …", "12:40 — Residents say …").
         if (t.text === ':' || t.text === '“' || t.text === '"' || t.text === '«' || t.text === '—' || t.text === '–') initial = true;
+        // an agency dateline with no dash: "MUMBAI, Nov 24 (PTI) Farmers whose …"
+        else if (t.text === ')' && i > s.tokenStart && i - s.tokenStart < 10 && AGENCY_ONLY.test(tokens[i - 1].text)) initial = true;
         i++;
         continue;
       }
@@ -154,6 +165,9 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         for (;;) {
           if (isNameTok(j)) { j++; continue; }
           const c = tokens[j];
+          // A nickname in quotes after a forename: "Gary 'Gaz' Whitmore", "Robert “Bob” Tanner".
+          if (j + 3 < s.tokenEnd && NICK_OPEN.has(c.text) && NICK_CLOSE.has(tokens[j + 2].text) && isNameTok(j + 1) && isNameTok(j + 3) &&
+            (MALE_FORENAMES.has(tokens[j - 1].lower) || FEMALE_FORENAMES.has(tokens[j - 1].lower))) { j += 4; continue; }
           if (j + 1 < s.tokenEnd && isNameTok(j + 1)) {
             // Glued hyphen or ampersand inside a name ("Jean-Claude", "Johnson & Johnson").
             if ((c.text === '-' && c.start === tokens[j - 1].end && tokens[j + 1].start === c.end) || c.text === '&') { j += 2; continue; }
@@ -350,10 +364,18 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     // A one-word outlet that is an English word ("Time", "Independent", "Fortune") opening a sentence
     // is that word, unless the article capitalises it mid-sentence too.
     const wordOutlet = single && OUTLET_NAMES.has(w) && !vocab.midCaps.has(w) && isEnglishWord(w);
+    // An English word opening a sentence before an adverb, adjective, pronoun or "of/for/up" and no
+    // verb right after ("So far, …", "Keep important papers …", "Shares of X rose", "Thanks for …"),
+    // while "Shell also said" keeps its name.
+    const after = tokens[b + 1];
+    const opener = single && next !== undefined && next.sentence === tokens[a].sentence && !UPPER.test(next.text) &&
+      (OPENER_NEXT_POS.has(next.pos) || OPENER_NEXT_WORDS.has(next.lower)) &&
+      !(after && after.sentence === next.sentence && (after.pos === 'VERB' || after.pos === 'AUX')) &&
+      !vocab.midCaps.has(w) && !/^\p{Lu}+$/u.test(tokens[a].text) && isEnglishWord(w);
     const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) ||
       (OUTLET_NAMES.has(w) && !wordOutlet) || (!single && TITLE_WORDS.has(w));
     if (!known && (!isGazetteerName(text, tokens, a, b) || wordOutlet) &&
-        (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || wordOutlet ||
+        (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || wordOutlet || opener ||
         // "Carly Fiorina", "Emily Ross": a forename with a surname after it is no adverb
         (!subject && COMMON_ENDING.test(w) && (single || forenameGenderOf(w) === 'unknown')))) a++;
     else if (!single && !known && PERSON_ROLES.has(w) && !TITLE_WORDS.has(w) && !isGazetteerName(text, tokens, a, b)) {

@@ -439,7 +439,16 @@ export function buildAttributions(
   let nextAttr = 1;
   for (const q0 of contents) {
     const cue = cueFor(q0);
-    const q = cue ? withoutListener(tokens, q0, cue) : q0;
+    let q = cue ? withoutListener(tokens, q0, cue) : q0;
+    // "LONDON, Nov 24 (Reuters) - Farmers will …, the minister said": the dateline is not what was said
+    if (inDateline(q)) {
+      const sen = sentences[q.sentence];
+      const end = sen.start + readDateline(text.slice(sen.start, sen.end))!.length;
+      let a = q.a;
+      while (a < q.b && tokens[a].start < end) a++;
+      if (a >= q.b) continue;
+      q = { ...q, a };
+    }
     let b = q.b;
     for (;;) {
       while (b - q.a > 1 && TRAILING.has(tokens[b - 1].text)) b--;

@@ -83,6 +83,8 @@ brazilian argentine argentinian chilean peruvian australian european asian afric
 northern southern soviet nato-led muslim christian jewish catholic protestant sunni shiite shia kurdish
 republican democratic democrat conservative liberal communist socialist serbian croatian bosnian albanian
 lithuanian latvian estonian moldovan chechen crimean taiwanese tibetan uighur uyghur qatari emirati yemeni
+philippine nepalese nepali singaporean omani kuwaiti bahraini ghanaian senegalese zimbabwean ugandan
+tanzanian rwandan congolese cameroonian burmese cambodian mongolian slovenian cypriot maltese
 north korean south korean`.split(/\s+/));
 
 /** Last words that make a multi-word name a place ("Elm Street", "Aberdeen Airport", "Jordan River"). */

@@ -26,7 +26,7 @@ incumbent then-president then-candidate house senate u.s. us white press nationa
 education energy labor labour trade agriculture transportation treasury veterans affairs environment
 justice economy culture sports social media chief-of-staff staff adviser advisor aide counsel envoy
 special councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
-assemblymember superintendent provost dean`.split(/\s+/));
+assemblymember superintendent provost dean cllr cllr. det det. insp insp. supt supt. constable dci dsi cmdr cmdr.`.split(/\s+/));
 
 /** Singular nouns naming a person by role; with gender where the noun states one. */
 export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
@@ -45,13 +45,13 @@ export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
     president-elect speaker whip host anchor sponsor governor-elect mayor-elect sen rep gov councillor councilor
     superintendent provost dean headteacher principal shareholder retiree pensioner meteorologist forecaster
     epidemiologist neurologist cardiologist psychiatrist biologist virologist ecologist referee goalkeeper striker
-    midfielder defender midwife paramedic firefighter`.split(/\s+/)) {
+    midfielder defender midwife paramedic firefighter sibling spouse driver tenant landlord`.split(/\s+/)) {
     if (w) m.set(w, 'unknown');
   }
   for (const w of `councilman alderman assemblyman spokesman chairman congressman businessman father husband son brother man boy king prince
-    grandfather uncle nephew gentleman widower actor waiter boyfriend monk stepfather headmaster`.split(/\s+/)) if (w) m.set(w, 'male');
+    grandfather uncle nephew gentleman widower actor waiter boyfriend monk stepfather headmaster grandson stepson`.split(/\s+/)) if (w) m.set(w, 'male');
   for (const w of `councilwoman alderwoman assemblywoman spokeswoman chairwoman congresswoman businesswoman mother wife daughter sister woman girl queen
-    princess grandmother aunt niece lady widow actress waitress girlfriend nun stepmother headmistress`.split(/\s+/)) if (w) m.set(w, 'female');
+    princess grandmother aunt niece lady widow actress waitress girlfriend nun stepmother headmistress granddaughter stepdaughter`.split(/\s+/)) if (w) m.set(w, 'female');
   return m;
 })();
 
