@@ -257,3 +257,12 @@ test('a bare surname shared by relatives follows the pronoun that opens the next
   const s = analyse('Senator Chris Murphy spoke first. The teacher Anne Marie Murphy died in the attack. Murphy has an ally in Hillary Clinton. He thinks she would have acted anyway.');
   assert.equal(entityOf(s, 'Murphy', 0)?.name, 'Chris Murphy');
 });
+
+test('the pronoun opening a reported clause is not the speaker of another gender', () => {
+  const r = analyse('Dr. James Whitford treated the patient for three weeks. Whitford said she had been admitted twice before.');
+  assert.equal(entityOf(r, 'Whitford')?.gender, 'male');
+  assert.equal(entityOf(r, 'she')?.name, 'the patient');
+  // the speaker's own pronoun after a quote is still linked, slip or not
+  const s = analyse('Boris Petrov resigned on Monday. “I could not stay,” she said.');
+  assert.equal(entityOf(s, 'she')?.name, 'Boris Petrov');
+});

@@ -561,7 +561,12 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       }
       if (!target) {
         const ranked = rankAntecedents(mentions, info, entityOf, isPerson, genderOf, countOf, i, m.sentence, info[i].paragraph, m.gender);
-        if (ranked.length) target = ranked[0].entity;
+        // "Dr. James Whitford said she had been admitted …": the subject of a speech verb is not
+        // the pronoun opening its reported clause when their genders disagree (a slip by the
+        // speaker's own pronoun, "…,” she said", is still linked: that pronoun is the subject)
+        const sayer = m.gender !== 'unknown' ? speechSubjectBefore(tokens, mentions, info, entityOf, i) : null;
+        const ok = ranked.filter((r) => r.entity !== sayer || genderOf(r.entity) === 'unknown' || genderOf(r.entity) === m.gender);
+        if (ok.length) target = ok[0].entity;
       }
     }
     if (!target) continue;
@@ -614,6 +619,29 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
  * The gender of the first narrator-side he/she/his/her after mention `i` in its sentence, before any
  * other person is named; 'unknown' if there is none.
  */
+const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'explained', 'noted', 'recalled', 'wrote',
+  'believes', 'believed', 'thinks', 'thought', 'insisted', 'claimed', 'argued', 'warned', 'stressed', 'confirmed']);
+
+/**
+ * The entity of the subject of a speech verb right before the pronoun at mention `i` ("Whitford
+ * said [that] ⟨she⟩ …"), or null.
+ */
+function speechSubjectBefore(tokens: readonly Token[], mentions: readonly Mention[], info: readonly MentionInfo[],
+  entityOf: readonly (string | null)[], i: number): string | null {
+  let v = info[i].t0 - 1;
+  if (v >= 0 && tokens[v].lower === 'that') v--;
+  if (v < 0 || !REPORTING.has(tokens[v].lower)) return null;
+  const s = mentions[i].sentence;
+  for (let k = i - 1; k >= 0 && mentions[k].sentence === s; k--) {
+    if (info[k].t1 > v) continue;
+    // the mention just before the verb (adverbs or auxiliaries between) is its subject
+    let gap = true;
+    for (let t = info[k].t1; t < v && gap; t++) gap = tokens[t].pos === 'ADV' || tokens[t].pos === 'AUX' || tokens[t].pos === 'PART';
+    return gap ? entityOf[k] : null;
+  }
+  return null;
+}
+
 function followingPronounGender(mentions: readonly Mention[], info: readonly MentionInfo[], i: number): Gender {
   const s = mentions[i].sentence;
   let k = i + 1;

@@ -45,7 +45,9 @@ export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
     president-elect speaker whip host anchor sponsor governor-elect mayor-elect sen rep gov councillor councilor
     superintendent provost dean headteacher principal shareholder retiree pensioner meteorologist forecaster
     epidemiologist neurologist cardiologist psychiatrist biologist virologist ecologist referee goalkeeper striker
-    midfielder defender midwife paramedic firefighter sibling spouse driver tenant landlord`.split(/\s+/)) {
+    midfielder defender midwife paramedic firefighter sibling spouse driver tenant landlord patient customer
+    client passenger motorist pedestrian shopper teenager pupil applicant refugee migrant immigrant tourist
+    visitor cyclist homeowner buyer consumer caller viewer mourner`.split(/\s+/)) {
     if (w) m.set(w, 'unknown');
   }
   for (const w of `councilman alderman assemblyman spokesman chairman congressman businessman father husband son brother man boy king prince
