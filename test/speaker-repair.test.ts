@@ -94,3 +94,9 @@ test('reported speech with no source takes the subject after a dateline, not the
   const q = speakersStage.run(doc).quotes[0];
   assert.match(q.speakerName ?? '', /Joe Biden$/);
 });
+
+test('a sentence adverb before a name leaves the speaker span', () => {
+  const text = 'Now Sembler has agreed to serve as vice chairman of the fund.';
+  const q = run(text, 'to serve as vice chairman of the fund', 'has agreed', 'Now Sembler');
+  assert.equal(q.speaker?.text, 'Sembler');
+});

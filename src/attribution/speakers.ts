@@ -307,6 +307,8 @@ const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'none', 'several', '
  * ("Her neighbour, Luca,"), and a relative clause reduced to its pronoun ("who spoke on
  * condition of anonymity," → "who"; the pronoun is resolved to its antecedent).
  */
+const SENTENCE_ADVERB = /^(?:Now|Then|Still|Also|Meanwhile|Later|Earlier|Instead|Separately|However|Yet|So|But|And|Indeed|Today|Yesterday),?\s+(?=\p{Lu})/u;
+
 function tidySpeaker(text: string, sp: TextSpan): TextSpan {
   let { start, end } = sp;
   const rel = RELATIVE_CLAUSE.exec(sp.text);
@@ -321,6 +323,9 @@ function tidySpeaker(text: string, sp: TextSpan): TextSpan {
     // (a poll's respondents, "75 percent of Republicans", are read with the poll)
     if (comma > 0 && comma < 60 && /^\s*\p{L}/u.test(sp.text.slice(comma + 1))) start += comma + 2;
   }
+  // "Now Sembler, who …", "Then Garcia": a sentence adverb before a name is not part of it
+  const adv = SENTENCE_ADVERB.exec(text.slice(start, end));
+  if (adv) start += adv[0].length;
   while (end > start && /[\s,;:(—–-]/.test(text[end - 1])) end--;
   while (start < end && /[\s,;:)—–-]/.test(text[start])) start++;
   return start === sp.start && end === sp.end ? sp : { start, end, text: text.slice(start, end) };
