@@ -2,46 +2,17 @@
 // health, wire, local, feature, live blog). Each case is a general pattern, written anew here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Doc } from '../src/model/doc.ts';
-import type { Attribution, Entity, Mention, Quote } from '../src/model/types.ts';
-import { tokensStage } from '../src/nlp/tokens.ts';
-import { mentionsStage } from '../src/nlp/mentions.ts';
-import { entitiesStage } from '../src/nlp/entities.ts';
-import { speakersStage } from '../src/attribution/speakers.ts';
+import type { Attribution, Entity, Mention } from '../src/model/types.ts';
 import { findChannel } from '../src/attribution/channel.ts';
-import { spanOf } from './support.ts';
+import { analysed, entityOfMention as entityOf, resolveSpeakers as speakers, spanOf } from './support.ts';
 
-function analysed(text: string): Doc {
-  const doc = new Doc(text);
-  for (const st of [tokensStage, mentionsStage, entitiesStage]) {
-    for (const [k, v] of Object.entries(st.run(doc))) doc.set(k as 'tokens', v as never);
-  }
-  return doc;
-}
 
 function entities(text: string): { entities: Entity[]; mentions: Mention[] } {
   const doc = analysed(text);
   return { entities: doc.get('entities', 'test'), mentions: doc.get('mentions', 'test') };
 }
 
-/** The entity a mention with this exact text (the nth) belongs to. */
-function entityOf(text: string, mentionText: string, nth = 0): Entity | undefined {
-  const { entities: es, mentions } = entities(text);
-  const m = mentions.filter((x) => x.text === mentionText)[nth];
-  assert.ok(m, `no mention "${mentionText}"`);
-  return es.find((e) => e.id === m.entity);
-}
 
-/** One indirect attribution per [content, speaker as written, cue]; speakers resolved by the speakers stage. */
-function speakers(text: string, items: [string, string, string][]): Quote[] {
-  const doc = analysed(text);
-  const attributions: Attribution[] = items.map(([content, speaker, cue], i) => ({
-    id: `q${i}`, ...spanOf(text, content), kind: 'indirect', cue: spanOf(text, cue, text.indexOf(speaker)),
-    speaker: spanOf(text, speaker), channel: null, source: 'test', attribution: `a${i}`,
-  }));
-  doc.set('attributions', attributions);
-  return speakersStage.run(doc).quotes;
-}
 
 test('a possessor is not the speaker: "Russia\'s Defence Ministry said" is the ministry', () => {
   const text = 'Russia\'s Defence Ministry said the convoy had been hit by artillery near the border.';

@@ -2,44 +2,15 @@
 // tech filing story, crime, obituary, interview and sport. Each case is a general pattern, written anew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Doc } from '../src/model/doc.ts';
-import type { Attribution, Entity, Mention, Quote } from '../src/model/types.ts';
-import { tokensStage } from '../src/nlp/tokens.ts';
-import { mentionsStage } from '../src/nlp/mentions.ts';
-import { entitiesStage } from '../src/nlp/entities.ts';
+import type { Attribution, Entity, Mention } from '../src/model/types.ts';
 import { readDateline } from '../src/nlp/dateline.ts';
-import { speakersStage } from '../src/attribution/speakers.ts';
 import { completeAttributions } from '../src/attribution/complete.ts';
 import { mergeAttributions } from '../src/attribution/merge.ts';
 import { analyze } from '../src/engine.ts';
-import { spanOf } from './support.ts';
+import { analysed, entityOfMention as entityOf, resolveSpeakers as speakers, spanOf } from './support.ts';
 
-function analysed(text: string): Doc {
-  const doc = new Doc(text);
-  for (const st of [tokensStage, mentionsStage, entitiesStage]) {
-    for (const [k, v] of Object.entries(st.run(doc))) doc.set(k as 'tokens', v as never);
-  }
-  return doc;
-}
 
-/** The entity a mention with this exact text belongs to. */
-function entityOf(text: string, mentionText: string): Entity | undefined {
-  const doc = analysed(text);
-  const m = doc.get('mentions', 'test').find((x: Mention) => x.text === mentionText);
-  assert.ok(m, `no mention "${mentionText}"`);
-  return doc.get('entities', 'test').find((e: Entity) => e.id === m.entity);
-}
 
-/** One indirect attribution per [content, speaker as written, cue]; speakers resolved by the speakers stage. */
-function speakers(text: string, items: [string, string, string][]): Quote[] {
-  const doc = analysed(text);
-  const attributions: Attribution[] = items.map(([content, speaker, cue], i) => ({
-    id: `q${i}`, ...spanOf(text, content), kind: 'indirect', cue: spanOf(text, cue, text.indexOf(speaker)),
-    speaker: spanOf(text, speaker), channel: null, source: 'test', attribution: `a${i}`,
-  }));
-  doc.set('attributions', attributions);
-  return speakersStage.run(doc).quotes;
-}
 
 function modelRecord(text: string, content: string, cue: string, speaker: string): Attribution {
   const c = spanOf(text, content);
