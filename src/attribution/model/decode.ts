@@ -146,29 +146,45 @@ function withSentenceHeads(tokens: readonly Token[], sentences: readonly Sentenc
  * sentence-final in PolNeAR), though the frame is unambiguous.
  */
 function accordingToFrames(tokens: readonly Token[], sentences: readonly Sentence[], spans: TokenSpan[]): TokenSpan[] {
-  let out: TokenSpan[] | null = null;
-  let k = 0;
-  for (let s = 0; s < sentences.length; s++) {
-    const sen = sentences[s];
+  return replaceBySentence(sentences, spans, (sen, k) => {
     const a = sen.tokenStart;
-    while (k < spans.length && spans[k].b <= a) k++;
-    if (sen.tokenEnd - a < 6 || tokens[a].lower !== 'according' || tokens[a + 1].lower !== 'to') continue;
+    if (sen.tokenEnd - a < 6 || tokens[a].lower !== 'according' || tokens[a + 1].lower !== 'to') return null;
     let j = k;
-    let content = false;
-    for (; j < spans.length && spans[j].a < sen.tokenEnd; j++) if (spans[j].type === 'content' || spans[j].a < a) content = true;
-    if (content) continue;
+    for (; j < spans.length && spans[j].a < sen.tokenEnd; j++) if (spans[j].type === 'content' || spans[j].a < a) return null;
     let comma = a + 3;
     while (comma < sen.tokenEnd && comma < a + 15 && tokens[comma].lower !== ',') comma++;
-    if (comma >= sen.tokenEnd - 1 || tokens[comma].lower !== ',') continue;
+    if (comma >= sen.tokenEnd - 1 || tokens[comma].lower !== ',') return null;
+    const s = sen.index;
     const p = sen.paragraph;
+    return {
+      end: j,
+      add: [
+        { type: 'cue', a, b: a + 2, sentence: s, paragraph: p },
+        { type: 'source', a: a + 2, b: comma, sentence: s, paragraph: p },
+        { type: 'content', a: comma + 1, b: sen.tokenEnd, sentence: s, paragraph: p },
+      ],
+    };
+  });
+}
+
+/**
+ * The tagger's spans with some replaced sentence by sentence: `frame(sentence, k)` sees each
+ * sentence with the index `k` of its first span and returns the index past the spans it replaces
+ * with its own, or null to keep the tagger's. `spans` is sorted by token and not mutated.
+ */
+function replaceBySentence(
+  sentences: readonly Sentence[], spans: TokenSpan[],
+  frame: (sen: Sentence, k: number) => { end: number; add: TokenSpan[] } | null,
+): TokenSpan[] {
+  let out: TokenSpan[] | null = null;
+  let k = 0;
+  for (const sen of sentences) {
+    while (k < spans.length && spans[k].b <= sen.tokenStart) k++;
+    const r = frame(sen, k);
+    if (!r) continue;
     out ??= spans.slice();
-    // spans k..j-1 lie in this sentence: mark them dropped, add the frame
-    for (let d = k; d < j; d++) out[d] = { ...out[d], b: -1 };
-    out.push(
-      { type: 'cue', a, b: a + 2, sentence: s, paragraph: p },
-      { type: 'source', a: a + 2, b: comma, sentence: s, paragraph: p },
-      { type: 'content', a: comma + 1, b: sen.tokenEnd, sentence: s, paragraph: p },
-    );
+    for (let d = k; d < r.end; d++) out[d] = { ...out[d], b: -1 };
+    out.push(...r.add);
   }
   return out ? out.filter((x) => x.b >= 0).sort((x, y) => x.a - y.a) : spans;
 }
@@ -195,15 +211,11 @@ const SENTENCE_END = new Set(['.', '!', '?']);
  * The medial frame `<head>, Smith said, <tail>` makes both halves content.
  */
 function sentenceFinalFrames(tokens: readonly Token[], sentences: readonly Sentence[], spans: TokenSpan[]): TokenSpan[] {
-  let out: TokenSpan[] | null = null;
-  let k = 0;
-  for (let s = 0; s < sentences.length; s++) {
-    const sen = sentences[s];
+  return replaceBySentence(sentences, spans, (sen, k) => {
     const a = sen.tokenStart;
-    while (k < spans.length && spans[k].b <= a) k++;
     let e = sen.tokenEnd;
     while (e > a && SENTENCE_END.has(tokens[e - 1].text)) e--;
-    if (e - a < 6) continue;
+    if (e - a < 6) return null;
     let frame: { comma: number; cue: number; cueEnd: number; src: { from: number; to: number }; tail: number } | null = null;
     for (let v = e - 1; v > a + 3 && !frame; v--) {
       // `<clause>, according to experts.`
@@ -229,11 +241,11 @@ function sentenceFinalFrames(tokens: readonly Token[], sentences: readonly Sente
       const np = speakerBefore(tokens, v, a + 1);
       if (np && np.from > a + 2 && tokens[np.from - 1].lower === ',' && v - np.to <= 3) frame = { comma: np.from - 1, cue: v, cueEnd: v + 1, src: np, tail: medial ? v + 2 : -1 };
     }
-    if (!frame) continue;
+    if (!frame) return null;
     let clean = true;
     for (let i = a; i < frame.comma && clean; i++) clean = !isQuoteMark(tokens[i].text) && tokens[i].lower !== ':';
     if (frame.tail >= 0) for (let i = frame.tail; i < e && clean; i++) clean = !isQuoteMark(tokens[i].text) && tokens[i].lower !== ':';
-    if (!clean) continue;
+    if (!clean) return null;
     const frameEnd = frame.tail >= 0 ? sen.tokenEnd : Math.max(frame.cueEnd, frame.src.to + 1);
     let j = k;
     let innerCue = false;
@@ -245,18 +257,17 @@ function sentenceFinalFrames(tokens: readonly Token[], sentences: readonly Sente
     // a speech verb only where the tagger took a verb inside the clause for the cue (adding
     // frames the tagger left untagged was neutral on held-out train);
     // `, according to X.` is unambiguous and always taken
-    if (!clean || (!innerCue && frame.cueEnd - frame.cue === 1)) continue;
+    if (!clean || (!innerCue && frame.cueEnd - frame.cue === 1)) return null;
+    const s = sen.index;
     const p = sen.paragraph;
-    out ??= spans.slice();
-    for (let d = k; d < j; d++) out[d] = { ...out[d], b: -1 };
-    out.push(
+    const add: TokenSpan[] = [
       { type: 'content', a, b: frame.comma, sentence: s, paragraph: p },
       { type: 'cue', a: frame.cue, b: frame.cueEnd, sentence: s, paragraph: p },
       { type: 'source', a: frame.src.from, b: frame.src.to + 1, sentence: s, paragraph: p },
-    );
-    if (frame.tail >= 0) out.push({ type: 'content', a: frame.tail, b: e, sentence: s, paragraph: p });
-  }
-  return out ? out.filter((x) => x.b >= 0).sort((x, y) => x.a - y.a) : spans;
+    ];
+    if (frame.tail >= 0) add.push({ type: 'content', a: frame.tail, b: e, sentence: s, paragraph: p });
+    return { end: j, add };
+  });
 }
 
 // Punctuation PolNeAR leaves outside indirect content ("that the port will reopen, …").
