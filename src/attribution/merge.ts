@@ -1,6 +1,7 @@
+import { wordCount } from '../model/text.ts';
 import type { Attribution } from '../model/types.ts';
 
-const overlaps = (x: { start: number; end: number }, y: { start: number; end: number }) => x.start < y.end && y.start < x.end;
+const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
 
 /**
  * Merges rule attributions with the trained tagger's. Rule direct quotes are bounded by quote
@@ -24,38 +25,16 @@ export function mergeAttributions(rules: readonly Attribution[], model: readonly
   const dropped = new Set<Attribution>();
   // The rule quotes' cue, speaker and channel spans: a model span on one of them ("said in an
   // interview with ⟦The Washington Post⟧") has mistaken the attribution for its content.
-  const sides: { start: number; end: number }[] = [];
+  const sides: Span[] = [];
   for (const r of quotes) for (const x of [r.cue, r.speaker, r.channel]) if (x) sides.push(x);
-  sides.sort((a, b) => a.start - b.start);
-  const MAX_SIDE = sides.reduce((n, x) => Math.max(n, x.end - x.start), 0);
-  const onSide = (m: Attribution): boolean => {
-    let lo = 0;
-    let hi = sides.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sides[mid].start < m.start - MAX_SIDE) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < sides.length && sides[k].start < m.end; k++) {
-      if (sides[k].start < m.end && m.start < sides[k].end) return true;
-    }
-    return false;
-  };
+  const onSide = overlapIndex(sides);
 
   // `“…,” the senator says directly to the camera.`: a few words after a rule quote's own cue
   // that the tagger read as a second content of that cue are the rest of the attribution clause.
-  const quoteCues = quotes.filter((r) => r.cue && r.cue.text !== ':').map((r) => r.cue!).sort((a, b) => a.start - b.start);
-  const tailOfQuoteCue = (m: Attribution): boolean => {
-    if (!m.cue || m.kind !== 'indirect' || m.start < m.cue.end || wordCount(m.text) > 5 || /\bthat\b/i.test(m.text)) return false;
-    let lo = 0;
-    let hi = quoteCues.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (quoteCues[mid].end <= m.cue.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < quoteCues.length && quoteCues[lo].start < m.cue.end;
-  };
+  const onQuoteCue = overlapIndex(quotes.filter((r) => r.cue && r.cue.text !== ':').map((r) => r.cue!));
+  const tailOfQuoteCue = (m: Attribution): boolean =>
+    m.cue !== null && m.kind === 'indirect' && m.start >= m.cue.end && wordCount(m.text) <= 5 && !/\bthat\b/i.test(m.text) &&
+    onQuoteCue(m.cue);
 
   // Quotes whose start is below the model span's end, kept while they may still overlap later
   // spans: rule quotes do not overlap one another, so at most a few are live at a time.
@@ -121,10 +100,26 @@ function modelWins(m: Attribution, hits: readonly Attribution[]): boolean {
     (!r.cue || !m.cue || shareWord(r.cue.text, m.cue.text)));
 }
 
-function wordCount(s: string): number {
-  let n = 0;
-  for (const _ of s.matchAll(/\S+/g)) n++;
-  return n;
+interface Span { start: number; end: number }
+
+/**
+ * Whether a span overlaps any of `spans`: a binary search on start (past the longest span's
+ * length), then a scan of the few candidates, so each lookup is logarithmic.
+ */
+function overlapIndex(spans: readonly Span[]): (x: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxLen = sorted.reduce((n, x) => Math.max(n, x.end - x.start), 0);
+  return (x) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < x.start - maxLen) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < sorted.length && sorted[k].start < x.end; k++) if (x.start < sorted[k].end) return true;
+    return false;
+  };
 }
 
 /** Whether two cue texts share a word ("said" and "has said"), case-insensitively. */

@@ -1,4 +1,5 @@
-import { type RenderOptions, type ReportInput, sortedFindings, sourcesOf, wordCount, lineColumn, lineStartsOf } from './model.ts';
+import { type RenderOptions, type ReportInput, sortedFindings, sourcesOf, lineColumn, lineStartsOf } from './model.ts';
+import { wordCount } from '../model/text.ts';
 
 // A Markdown report (for a pull request, a newsroom wiki or a chat message). Article text may hold
 // raw HTML or Markdown syntax: it is escaped so that renderers show it as text, never as markup.

@@ -106,6 +106,3 @@ export function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-export function wordCount(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
-}
