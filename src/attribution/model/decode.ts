@@ -384,6 +384,19 @@ export function buildAttributions(
   // Tokens inside content spans: a fallback source must not be taken from reported words.
   const inContent = new Uint8Array(tokens.length);
   for (const q of contents) inContent.fill(1, q.a, q.b);
+  // Where the dateline opening a paragraph's first sentence ends ("NEW YORK (AFP) – "), or the
+  // sentence start when there is none; read once per sentence.
+  const datelineEnds = new Map<Sentence, number>();
+  const datelineEnd = (sen: Sentence): number => {
+    let end = datelineEnds.get(sen);
+    if (end === undefined) {
+      const first = sen.index === 0 || sentences[sen.index - 1].paragraph !== sen.paragraph;
+      const dl = first ? readDateline(text.slice(sen.start, sen.end)) : null;
+      end = dl ? sen.start + dl.length : sen.start;
+      datelineEnds.set(sen, end);
+    }
+    return end;
+  };
   // The cue's own subject ("the city is seeking …") or inverted subject ("says Smith") when the
   // tagger left the source untagged: a cue with no source scores as a speaker error whenever
   // the gold attribution has one.
@@ -398,8 +411,8 @@ export function buildAttributions(
     if (!r && participial(tokens, c) && min === sen.tokenStart) {
       // "NEW YORK (AFP) – Joe Biden hit the trail …, accusing": the subject follows the dateline
       let first = sen.tokenStart;
-      const dl = readDateline(text.slice(sen.start, sen.end));
-      if (dl) while (first < c.a && tokens[first].start < sen.start + dl.length) first++;
+      const dl = datelineEnd(sen);
+      while (first < c.a && tokens[first].start < dl) first++;
       const np = npStartingAt(tokens, first, c.a - 1);
       if (np && np.to + 1 < c.a && VERBISH.has(tokens[np.to + 1].pos)) r = np;
     }
@@ -407,12 +420,7 @@ export function buildAttributions(
     return { type: 'source', a: r.from, b: r.to + 1, sentence: c.sentence, paragraph: c.paragraph };
   };
 
-  const inDateline = (x: TokenSpan): boolean => {
-    const sen = sentences[x.sentence];
-    if (x.a - sen.tokenStart > 8 || (sen.index > 0 && sentences[sen.index - 1].paragraph === sen.paragraph)) return false;
-    const dl = readDateline(text.slice(sen.start, sen.end));
-    return dl !== null && tokens[x.a].start < sen.start + dl.length;
-  };
+  const inDateline = (x: TokenSpan): boolean => x.a - sentences[x.sentence].tokenStart <= 8 && tokens[x.a].start < datelineEnd(sentences[x.sentence]);
 
   // cue -> source: nearest source in the cue's sentence, else in the sentence before (same
   // paragraph), else the cue's subject read from POS tags
@@ -453,8 +461,7 @@ export function buildAttributions(
     let q = cue ? withoutListener(tokens, q0, cue) : q0;
     // "LONDON, Nov 24 (Reuters) - Farmers will …, the minister said": the dateline is not what was said
     if (inDateline(q)) {
-      const sen = sentences[q.sentence];
-      const end = sen.start + readDateline(text.slice(sen.start, sen.end))!.length;
+      const end = datelineEnd(sentences[q.sentence]);
       let a = q.a;
       while (a < q.b && tokens[a].start < end) a++;
       if (a >= q.b) continue;
