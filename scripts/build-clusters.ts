@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { encodeClusters } from '../src/attribution/model/clusters.ts';
+import { mulberry32 } from './lib/rng.ts';
 import { repoRoot } from './lib/shared-data.ts';
 
 function opt(name: string): string | undefined {
@@ -48,17 +49,6 @@ function embeddingsFile(): string {
   return p;
 }
 
-/** mulberry32: a small seeded generator, so the clustering is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Spherical k-means (cosine) over the unit vectors `rows` (indices into X, D dims each), k-means++
@@ -143,7 +133,7 @@ function main(): void {
     for (let d = 0; d < D; d++) X[i * D + d] = v[d] / norm;
   });
   console.log(`${words.length} words, ${D} dims, read in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const rand = rng(SEED);
+  const rand = mulberry32(SEED);
   const all = Int32Array.from(words, (_, i) => i);
   const groups: string[][] = Array.from({ length: FINE }, () => []);
   const coarseOf = new Uint16Array(FINE);

@@ -4,22 +4,12 @@ import { allowed, NUM_LABELS, packWeights, START, viterbi } from '../src/attribu
 import { extractFeatures, paragraphSequences, withLexicon } from '../src/attribution/model/features.ts';
 import { tokensStage } from '../src/nlp/tokens.ts';
 import { Doc } from '../src/model/doc.ts';
+import { mulberry32 } from '../scripts/lib/rng.ts';
 
 // The tagger's inference shortcuts (weights packed three labels to a float64, the forward pass
 // written out for the nine labels, the stacked pass reusing the base pass's per-token scans)
 // must give exactly what the plain algorithm gives.
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Textbook Viterbi over the legal transitions, in float64, lowest label on ties. */
 function reference(w: Int8Array, trans: Float32Array, nf: number, feats: Uint32Array, n: number): number[] {
@@ -56,7 +46,7 @@ function reference(w: Int8Array, trans: Float32Array, nf: number, feats: Uint32A
 }
 
 test('tagger: packed weights and the written-out forward pass give the reference labels', () => {
-  const r = rng(7);
+  const r = mulberry32(7);
   const L = NUM_LABELS;
   const buckets = 1 << 10;
   for (const nf of [57, 34, 3]) {
