@@ -188,6 +188,7 @@ test('the stage assigns attributions with ids and the rule quotes', () => {
   const doc = new Doc('“We will rebuild the port,” the mayor said.');
   for (const [k, v] of Object.entries(tokensStage.run(doc))) doc.set(k as 'tokens', v as never);
   doc.set('mentions', []);
+  doc.set('entities', []);
   const { attributions } = attributionStage.run(doc);
   const q = attributions.find((a) => a.kind === 'direct');
   assert.ok(q);

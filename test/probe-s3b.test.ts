@@ -144,7 +144,7 @@ test('an interview transcript paragraph labelled with a speaker\'s name is that 
 
 test('a headline or list "Name: …" is no transcript', () => {
   const text = 'Poll round-up\n\nSanders: Win in a walk.\n\nRubio: Finish second.\n\nSanders and Rubio campaigned on Monday.';
-  assert.ok(!analyze(text).quotes.some((x) => x.source === 'rule:transcript-label'));
+  assert.ok(!analyze(text).quotes.some((x) => x.source === 'rule:transcript'));
 });
 
 test('a possessor inside a description does not take the possessor\'s name: "the council" after "the council\'s housing department"', () => {

@@ -596,63 +596,9 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     return false;
   }
 
-  // Interview transcripts: a paragraph opening with a speaker's label ("Fenwick: We've had
-  // summaries …") is that person's words, when the label is a name the article uses elsewhere and
-  // the article has at least two such paragraphs below its headline ("Trump: …" headlines are not
-  // transcripts).
-  const labelled: Attribution[] = [];
-  for (const para of paragraphs) {
-    if (para.index === 0) continue;
-    const m = TRANSCRIPT_LABEL.exec(text.slice(para.start, Math.min(para.end, para.start + 60)));
-    if (!m || m[1].startsWith('The ') || NOT_SPEAKER_LABELS.has(m[1].split(' ')[0].toLowerCase())) continue;
-    let end = para.end;
-    while (end > para.start && /\s/.test(text[end - 1])) end--;
-    const start = para.start + m[0].length;
-    const body = text.slice(start, end);
-    // spoken words: a first- or second-person pronoun, which section headings and lists lack
-    if (body.length < 10 || titleCase(body) || !SPOKEN.test(body) || !usedElsewhere(text, m[1], para.start) || out.some((r) => r.start < end && start < r.end)) continue;
-    const colon = para.start + m[1].length;
-    labelled.push({
-      id: '', start, end, text: body, kind: 'direct',
-      cue: { start: colon, end: colon + 1, text: ':' }, speaker: { start: para.start, end: colon, text: m[1] },
-      channel: null, source: 'rule:transcript-label', attribution: '',
-    });
-  }
-  if (labelled.length >= 2) for (const r of labelled) out.push({ ...r, attribution: `R${nextId++}` });
-
   out.sort((x, y) => x.start - y.start);
   out.forEach((r, i) => (r.id = `a${i + 1}`));
   return out;
-}
-
-const SPOKEN = /\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|ll|d)|us|our|my|me|you|you['’](?:re|ve|ll|d)|your)\b/i;
-const TRANSCRIPT_LABEL = /^(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){0,2}):[ \t]+(?=\S)/u;
-const NOT_SPEAKER_LABELS = new Set(`note update updated correction clarification editor editors source sources photo
-photograph caption credit read watch listen related disclosure warning background context analysis opinion
-comment video image reporting additional contact email tel phone website tags topics subscribe follow share
-advertisement summary key bottom why what how who when where question answer breaking live exclusive
-watch more see also`.split(/\s+/));
-
-/** A headline's capitalisation: most words of four letters or more capitalised. */
-function titleCase(s: string): boolean {
-  let long = 0;
-  let caps = 0;
-  for (const w of s.matchAll(/\p{L}{4,}/gu)) {
-    long++;
-    if (/^\p{Lu}/u.test(w[0])) caps++;
-  }
-  return long > 0 && caps * 2 > long;
-}
-
-/** Whether `label` occurs in `text` other than at `at`, as a whole word not followed by a colon. */
-function usedElsewhere(text: string, label: string, at: number): boolean {
-  for (let i = text.indexOf(label); i >= 0; i = text.indexOf(label, i + 1)) {
-    if (i === at) continue;
-    const before = i > 0 ? text[i - 1] : ' ';
-    const after = text[i + label.length] ?? ' ';
-    if (!/\p{L}/u.test(before) && !/\p{L}/u.test(after) && after !== ':') return true;
-  }
-  return false;
 }
 
 function makeSpan(text: string, start: number, end: number, f: Found, attribution: string): Attribution {

@@ -1,4 +1,5 @@
 import type { Token } from '../model/types.ts';
+import { PERSON_ROLES } from '../nlp/gazetteer/roles.ts';
 
 /**
  * Finds the speaker mention as written next to a cue: the subject before it ("he said",
@@ -72,6 +73,11 @@ export function npEndingAt(tokens: readonly Token[], end: number, min: number): 
   return { from: i, to: end };
 }
 
+/** A role noun wink tagged as an adjective ("Water chief/ADJ:", "the official/ADJ said"). */
+function isRoleHead(t: Token): boolean {
+  return t.pos === 'ADJ' && PERSON_ROLES.has(t.lower);
+}
+
 /** Noun phrase starting at `start`, not crossing `max`: "the company", "Hugh Hill", "he". */
 export function npStartingAt(tokens: readonly Token[], start: number, max: number): TokenRange | null {
   const t = tokens[start];
@@ -84,7 +90,7 @@ export function npStartingAt(tokens: readonly Token[], start: number, max: numbe
   const possessedModifier = (k: number): boolean => k > start && k + 1 <= max && /^['’]s$/.test(tokens[k - 1].lower) &&
     tokens[k].pos === 'VERB' && tokens[k + 1].pos === 'NOUN';
   while (i <= max && (isNpWord(tokens[i]) || possessedModifier(i))) {
-    if (tokens[i].pos === 'NOUN' || isNameLike(tokens[i])) last = i;
+    if (tokens[i].pos === 'NOUN' || isNameLike(tokens[i]) || isRoleHead(tokens[i])) last = i;
     i++;
   }
   if (last < 0) return null;

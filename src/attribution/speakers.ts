@@ -5,6 +5,7 @@ import type { Attribution, Entity, Gender, Mention, Quote, Sentence, TextSpan, T
 import { mentionInfo, rankAntecedents, type MentionInfo } from '../nlp/coref.ts';
 import { PLURAL_PRONOUNS, PRONOUNS } from '../nlp/mentions.ts';
 import { TIME_WORDS } from './speaker-span.ts';
+import { isTranscriptTurn, transcriptSpeaker } from './interview.ts';
 
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 const FIRST_SECOND = new Set(['i', 'we', 'you', 'me', 'us']);
@@ -129,8 +130,24 @@ export function resolveSpeakers(
   // Attribution fragments share a speaker: resolve once per attribution id.
   const byAttribution = new Map<string, string | null>();
 
+  // Transcript turns ("A: …", "BOULDUAN: …") name their speaker by a label, resolved once per article.
+  let firstTurn = Infinity;
+  for (const a of attributions) if (isTranscriptTurn(a) && a.speaker) firstTurn = Math.min(firstTurn, a.speaker.start);
+
   for (const qi of order) {
     const a = attributions[qi];
+    if (firstTurn !== Infinity && isTranscriptTurn(a)) {
+      const r = transcriptSpeaker(text, a, firstTurn, mentions, entities);
+      out[qi] = {
+        id: a.id, start: a.start, end: a.end, text: a.text, kind: a.kind, cue: a.cue, speaker: a.speaker,
+        speakerName: r.name, speakerEntity: r.entity, channel: a.channel, source: a.source, attribution: a.attribution,
+      };
+      if (r.entity && isPerson(r.entity) && sentences.length) {
+        const s = sentenceAt(a.start);
+        history.push({ entity: r.entity, sentence: s, paragraph: sentences[s].paragraph, end: a.end });
+      }
+      continue;
+    }
     let entity: string | null = null;
     let name: string | null = null;
     let sp = a.speaker && tidySpeaker(text, a.speaker);
