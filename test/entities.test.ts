@@ -266,3 +266,19 @@ test('the pronoun opening a reported clause is not the speaker of another gender
   const s = analyse('Boris Petrov resigned on Monday. “I could not stay,” she said.');
   assert.equal(entityOf(s, 'she')?.name, 'Boris Petrov');
 });
+
+test('places, peoples and institutions named by one common word are not typed person', () => {
+  const r = analyse('Navy ships sailed through the South China Sea on Monday. Americans and Jews marched in Fresno, Calif., and the Treasury said nothing.');
+  assert.equal(entityOf(r, 'South China Sea')?.type, 'place');
+  assert.equal(entityOf(r, 'Jews')?.type, 'group');
+  assert.equal(entityOf(r, 'Calif.')?.type, 'place');
+  assert.equal(entityOf(r, 'Treasury')?.type, 'organisation');
+});
+
+test('a possessor opening a sentence keeps its name; a common word opening one is no entity', () => {
+  const r = analyse('The vote was close. Trump\'s aides cheered. "Well, we won," one of them said. Trump said little.');
+  const trump = r.mentions.filter((m) => m.text === 'Trump');
+  assert.equal(trump.length, 2);
+  assert.equal(trump[0].entity, trump[1].entity);
+  assert.ok(!r.entities.some((e) => e.name === 'Well'), JSON.stringify(r.entities.map((e) => e.name)));
+});

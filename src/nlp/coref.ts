@@ -388,7 +388,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (m.type === null && after && after.sentence === m.sentence && PLACE_NOUNS.has(after.lower)) vote(c, 'place', 3);
     if (m.type === null && prev && prev.lower === 'of' && i > 0 && mentions[i - 1].kind === 'name' && info[i - 1].t1 === t0 - 1 &&
         typeOf(byId.get(entityOf[i - 1]!)!) === 'person') vote(c, 'place', 2);
-    if (info[i].speech && !info[i].quoted && m.type === null) vote(c, 'person', 1);
+    // A speaking name is a person, unless it is "the" and a common word ("the Treasury said").
+    const definiteWord = info[i].t1 - t0 === 1 && prev?.lower === 'the' && isEnglishWord(tokens[t0].lower);
+    if (info[i].speech && !info[i].quoted && m.type === null && !definiteWord) vote(c, 'person', 1);
   }
 
   // Sieve B: titles, appositions, then definite descriptions, in text order.
@@ -575,16 +577,31 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (m.gender !== 'unknown') { addEvidence(c, m.start, m.end, m.gender, W_PRONOUN); vote(c, 'person', 1); }
   }
 
+  // "Well, …", "Look, …", "Sorry, …": a common word opening a sentence, capitalised only there and
+  // never typed or spoken of, is no entity (wink tags some of them PROPN).
+  const opensSentence = (k: number): boolean => {
+    for (let t = sentences[mentions[k].sentence].tokenStart; t < info[k].t0; t++) if (tokens[t].pos !== 'PUNCT') return false;
+    return true;
+  };
+  // Nor is a stray piece of a hyphenated word ("-American").
+  const isEntity = (c: Cluster): boolean => {
+    if (!c.named) return true;
+    if (!/^\p{L}/u.test(c.descr)) return false;
+    return typeOf(c) !== null || !c.members.every((k) =>
+      mentions[k].kind === 'name' && info[k].t1 - info[k].t0 === 1 && opensSentence(k) && isEnglishWord(tokens[info[k].t0].lower));
+  };
+  const entityClusters = clusters.filter(isEntity);
+
   // Entities are numbered in order of first mention, whatever sieve made them.
-  for (const c of clusters) c.members.sort((a, b) => a - b);
-  clusters.sort((a, b) => a.members[0] - b.members[0]);
-  for (let n = 0; n < clusters.length; n++) {
-    const c = clusters[n];
+  for (const c of entityClusters) c.members.sort((a, b) => a - b);
+  entityClusters.sort((a, b) => a.members[0] - b.members[0]);
+  for (let n = 0; n < entityClusters.length; n++) {
+    const c = entityClusters[n];
     c.id = `en${n + 1}`;
     for (const i of c.members) entityOf[i] = c.id;
   }
   const entities: Entity[] = [];
-  for (const c of clusters) {
+  for (const c of entityClusters) {
     let type = typeOf(c);
     if (!c.named) type = c.group ? 'group' : type === 'person' ? 'unnamed' : type ?? 'unnamed';
     else if (type === null) type = isDefiniteWord(c, info, tokens) ? 'organisation' : defaultType(c);
@@ -790,7 +807,14 @@ function isDefiniteWord(c: Cluster, info: readonly MentionInfo[], tokens: readon
   });
 }
 
-/** A name no gazetteer or context typed: an all-caps acronym is an organisation, else a person (the commonest). */
+/**
+ * A name no gazetteer or context typed: an all-caps acronym is an organisation; so is a lone common
+ * word ("Treasury", "Convention", "Security": institutions and things, rarely people, since a
+ * person's first mention carries a forename); else a person (the commonest).
+ */
 function defaultType(c: Cluster): EntityType {
-  return /^\p{Lu}{2,6}$/u.test(c.descr) ? 'organisation' : 'person';
+  if (/^\p{Lu}{2,6}$/u.test(c.descr)) return 'organisation';
+  const w = c.descr.toLowerCase();
+  if (!/[\s-]/.test(w) && isEnglishWord(w) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w)) return 'organisation';
+  return 'person';
 }

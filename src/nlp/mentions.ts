@@ -2,7 +2,7 @@ import { isEnglishWord } from './lexicon.ts';
 import { defineStage } from '../pipeline/stage.ts';
 import type { EntityType, Gender, Mention, MentionKind, NerSpan, Sentence, Token } from '../model/types.ts';
 import { OUTLET_HEADS, OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
-import { DEMONYMS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACES } from './gazetteer/places.ts';
+import { DEMONYMS, PEOPLE_PLURALS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACES } from './gazetteer/places.ts';
 import { KNOWN_ORGS, ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS } from './gazetteer/roles.ts';
 import { FEMALE_FORENAMES, forenameGenderOf, MALE_FORENAMES } from './gazetteer/forenames.ts';
@@ -71,6 +71,8 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (OUTLET_NAMES.has(key)) return 'outlet';
   if (KNOWN_ORGS.has(key)) return 'organisation';
   if (PLACES.has(key)) return 'place';
+  // "Americans", "Muslims", "Republicans", "Jews": a people or faith in the plural is a group
+  if (words.length === 1 && (PEOPLE_PLURALS.has(words[0]) || words[0].endsWith('s') && DEMONYMS.has(words[0].slice(0, -1)))) return 'group';
   const last = words[words.length - 1];
   if (words.length > 1 && OUTLET_HEADS.has(last)) return 'outlet';
   // "Radio Svaboda", "Radio France", "TV Rain": broadcasters named by their medium first.
@@ -368,8 +370,9 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     // verb right after ("So far, …", "Keep important papers …", "Shares of X rose", "Thanks for …"),
     // while "Shell also said" keeps its name.
     const after = tokens[b + 1];
+    // A possessive after it ("Trump's aides", "Smith's lawyer") makes it a possessor, not an opener.
     const opener = single && next !== undefined && next.sentence === tokens[a].sentence && !UPPER.test(next.text) &&
-      (OPENER_NEXT_POS.has(next.pos) || OPENER_NEXT_WORDS.has(next.lower)) &&
+      (OPENER_NEXT_POS.has(next.pos) || OPENER_NEXT_WORDS.has(next.lower)) && !POSSESSIVE.test(next.text) &&
       !(after && after.sentence === next.sentence && (after.pos === 'VERB' || after.pos === 'AUX')) &&
       !vocab.midCaps.has(w) && !/^\p{Lu}+$/u.test(tokens[a].text) && isEnglishWord(w);
     const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) ||

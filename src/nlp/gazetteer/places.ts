@@ -22,6 +22,11 @@ montana nebraska nevada new hampshire new jersey new mexico new york north carol
 pennsylvania rhode island south carolina south dakota tennessee texas utah vermont virginia washington west virginia
 wisconsin wyoming district of columbia dc`;
 
+// AP-style state abbreviations ("Sen. Bernie Sanders (I-Vt.)", "Fresno, Calif."), keyed without dots.
+// Those that are also words or honorifics (Ga., La., Mass., Miss., Mo., Del., Wash., Me.) are left out.
+const US_STATE_ABBREVIATIONS = `ala ariz ark calif colo conn fla ill ind kan ky md mich minn mont neb nev nh nj nm ny nc nd
+okla ore pa ri sc sd tenn tex vt va wis wyo wva`;
+
 const REGIONS = `europe asia africa north america south america latin america middle east near east far east
 central asia southeast asia east asia south asia balkans baltics caucasus scandinavia arctic antarctica pacific
 atlantic mediterranean caribbean persian gulf gulf sahel midwest new england silicon valley wall street
@@ -68,7 +73,7 @@ const STANDALONE = new Set(['georgia', 'washington', 'guinea', 'sudan', 'africa'
 const PARTS = new Set(MULTI_LIST.flatMap((m) => m.split(' ')));
 
 export const PLACES: ReadonlySet<string> = new Set([
-  ...[COUNTRIES, US_STATES, REGIONS, CITIES].flatMap(words).filter((w) => !PARTS.has(w) || STANDALONE.has(w)),
+  ...[COUNTRIES, US_STATES, US_STATE_ABBREVIATIONS, REGIONS, CITIES].flatMap(words).filter((w) => !PARTS.has(w) || STANDALONE.has(w)),
   ...MULTI_LIST,
 ]);
 
@@ -87,9 +92,14 @@ philippine nepalese nepali singaporean omani kuwaiti bahraini ghanaian senegales
 tanzanian rwandan congolese cameroonian burmese cambodian mongolian slovenian cypriot maltese
 north korean south korean`.split(/\s+/));
 
+/** Plurals naming peoples and faiths beyond DEMONYMS' plurals ("Jews", "Hispanics"): groups, not people. */
+export const PEOPLE_PLURALS: ReadonlySet<string> = new Set(`jews hispanics latinos latinas evangelicals independents
+progressives libertarians mormons hindus sikhs buddhists dems`.split(/\s+/));
+
 /** Last words that make a multi-word name a place ("Elm Street", "Aberdeen Airport", "Jordan River"). */
 export const PLACE_LAST_WORDS: ReadonlySet<string> = new Set(`street road avenue lane boulevard square airport river
-highway motorway isles islands highlands mountains peninsula`.split(/\s+/));
+highway motorway isles islands highlands mountains peninsula sea ocean bay coast desert valley canal strait glacier
+harbour harbor plains`.split(/\s+/));
 
 /** First words that make a multi-word name a place ("River Tamar", "Lake Geneva", "Isle of Lewis"). */
 export const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(`river lake mount mt mt. isle gulf strait`.split(/\s+/));
