@@ -77,9 +77,14 @@ export function isCueWord(lower: string, afterQuote = false): boolean {
   return FORMS.has(lower) || (afterQuote && AFTER_QUOTE.has(lower));
 }
 
-/** Forms whose subject is the listener, not the speaker, when followed by an object: "told Reuters". */
-const TELL = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'informs', 'assured', 'assures', 'reminded',
-  'warned', 'urged', 'asked', 'thanked']);
+/**
+ * Forms that take the listener as their object ("told Reuters that …", "urged voters to …"): their
+ * subject is the speaker and the word after them is no source, and the listener is not part of the
+ * reported content.
+ */
+const TELL = new Set(['told', 'tell', 'tells', 'telling', 'asked', 'ask', 'asks', 'asking', 'informed', 'inform', 'informs',
+  'assured', 'assure', 'assures', 'reminded', 'remind', 'reminds', 'warned', 'warn', 'warns', 'warning', 'urged', 'urge',
+  'urges', 'urging', 'persuade', 'persuaded', 'convince', 'convinced', 'promised', 'pressed', 'questioned', 'briefed', 'thanked']);
 export function takesListener(lower: string): boolean {
   return TELL.has(lower);
 }

@@ -7,6 +7,7 @@ import { ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { FEMALE_FORENAMES, MALE_FORENAMES, forenameGenderOf } from './gazetteer/forenames.ts';
 import { NEUTER_PRONOUNS, PLURAL_PRONOUNS, isTitleCase } from './mentions.ts';
 import { quotedTokens, tokenAt } from './quoted.ts';
+import { REPORTING_VERBS } from './reporting-verbs.ts';
 
 // Coreference by sieves, most precise first (the order of Stanford's deterministic coreference):
 // A. names (exact, aliases, surname/forename subsets, organisation suffixes), B. titles and
@@ -633,13 +634,6 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
 }
 
 /**
- * The gender of the first narrator-side he/she/his/her after mention `i` in its sentence, before any
- * other person is named; 'unknown' if there is none.
- */
-const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'explained', 'noted', 'recalled', 'wrote',
-  'believes', 'believed', 'thinks', 'thought', 'insisted', 'claimed', 'argued', 'warned', 'stressed', 'confirmed']);
-
-/**
  * The entity of the subject of a speech verb right before the pronoun at mention `i` ("Whitford
  * said [that] ⟨she⟩ …"), or null.
  */
@@ -647,7 +641,7 @@ function speechSubjectBefore(tokens: readonly Token[], mentions: readonly Mentio
   entityOf: readonly (string | null)[], i: number): string | null {
   let v = info[i].t0 - 1;
   if (v >= 0 && tokens[v].lower === 'that') v--;
-  if (v < 0 || !REPORTING.has(tokens[v].lower)) return null;
+  if (v < 0 || !REPORTING_VERBS.has(tokens[v].lower)) return null;
   const s = mentions[i].sentence;
   for (let k = i - 1; k >= 0 && mentions[k].sentence === s; k--) {
     if (info[k].t1 > v) continue;

@@ -1,6 +1,8 @@
 import type { Attribution, QuoteKind, Sentence, Token } from '../../model/types.ts';
 import { npStartingAt, speakerAfter, speakerBefore, TIME_WORDS } from '../speaker-span.ts';
 import { readDateline } from '../../nlp/dateline.ts';
+import { REPORTING_VERBS } from '../../nlp/reporting-verbs.ts';
+import { takesListener } from '../cues.ts';
 import { labelPos, labelType, POS_I, POS_L, POS_U } from './tagger.ts';
 
 // Turns per-token BIO labels into Attribution records: content spans are linked to the nearest
@@ -189,17 +191,6 @@ function replaceBySentence(
   return out ? out.filter((x) => x.b >= 0).sort((x, y) => x.a - y.a) : spans;
 }
 
-// Speech verbs that close a sentence as its attribution: "…, officials said." / "…, said Smith."
-const FRAME_VERBS = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'wrote', 'writes', 'warned',
-  'warns', 'explained', 'explains', 'argued', 'argues', 'insisted', 'insists', 'recalled', 'recalls',
-  'stressed', 'stresses', 'acknowledged', 'acknowledges', 'conceded', 'concedes', 'contended',
-  'contends', 'claimed', 'claims', 'cautioned', 'cautions', 'predicted', 'predicts', 'believes',
-  'believe', 'believed', 'thinks', 'think', 'maintained', 'maintains', 'suggested', 'suggests',
-  'observed', 'emphasized', 'emphasised', 'admitted', 'admits', 'asserted', 'asserts', 'countered',
-  'replied', 'reported', 'reports', 'announced', 'confirmed', 'confirms', 'complained', 'alleged',
-  'alleges', 'testified', 'tweeted', 'posted', 'agreed', 'agrees', 'estimated', 'estimates',
-]);
 const SENTENCE_END = new Set(['.', '!', '?']);
 
 /**
@@ -225,7 +216,7 @@ function sentenceFinalFrames(tokens: readonly Token[], sentences: readonly Sente
         if (np) frame = { comma: v - 1, cue: v, cueEnd: v + 2, src: np, tail: -1 };
         continue;
       }
-      if (!FRAME_VERBS.has(tokens[v].lower)) continue;
+      if (!REPORTING_VERBS.has(tokens[v].lower)) continue;
       // what follows the verb up to the sentence end: a short phrase with no verb ("on Tuesday")
       let tailOk = true;
       for (let i = v + 1; i < e && tailOk; i++) tailOk = tokens[i].pos !== 'VERB' && tokens[i].pos !== 'AUX' && !isQuoteMark(tokens[i].text);
@@ -298,9 +289,6 @@ function inParticiplePhrase(tokens: readonly Token[], src: TokenSpan, c: TokenSp
 }
 
 // Verbs whose object is the listener: "told Trump that …", "asked the directors whether …".
-const LISTENER_CUES = new Set(['told', 'tell', 'tells', 'telling', 'asked', 'ask', 'asks', 'asking', 'informed', 'inform',
-  'informs', 'assured', 'assure', 'assures', 'reminded', 'remind', 'reminds', 'warned', 'warn', 'warns', 'warning', 'urged',
-  'urge', 'urges', 'urging', 'persuade', 'persuaded', 'convince', 'convinced', 'promised', 'pressed', 'questioned', 'briefed']);
 const COMPLEMENTISERS = new Set(['that', 'whether', 'why', 'how', 'if', 'about', 'what', 'when', 'where', 'who']);
 const LISTENER_POS = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'NUM']);
 
@@ -312,7 +300,7 @@ const LISTENER_POS = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'NUM']);
 function withoutListener(tokens: readonly Token[], q: TokenSpan, cue: TokenSpan): TokenSpan {
   if (cue.b !== q.a) return q;
   let listener = false;
-  for (let i = cue.a; i < cue.b; i++) if (LISTENER_CUES.has(tokens[i].lower)) listener = true;
+  for (let i = cue.a; i < cue.b; i++) if (takesListener(tokens[i].lower)) listener = true;
   const time = TIME_WORDS.has(tokens[q.a].lower);
   if (!listener && !time) return q;
   for (let i = q.a; i < q.b - 1 && i < q.a + 6; i++) {
