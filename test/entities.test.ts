@@ -282,3 +282,9 @@ test('a possessor opening a sentence keeps its name; a common word opening one i
   assert.equal(trump[0].entity, trump[1].entity);
   assert.ok(!r.entities.some((e) => e.name === 'Well'), JSON.stringify(r.entities.map((e) => e.name)));
 });
+
+test('a time word inside an outlet\'s name stays in it; a lone "X." is no name', () => {
+  const r = analyse('The councillor spoke to reporters from the Yorkshire Evening Post on Monday evening. Critics were unconvinced, and he posted the figure on X.');
+  assert.equal(entityOf(r, 'Yorkshire Evening Post')?.type, 'outlet');
+  assert.ok(!r.entities.some((e) => e.name.startsWith('X')), JSON.stringify(r.entities.map((e) => e.name)));
+});

@@ -6,6 +6,7 @@ import { tokensStage } from '../src/nlp/tokens.ts';
 import { mentionsStage } from '../src/nlp/mentions.ts';
 import { entitiesStage } from '../src/nlp/entities.ts';
 import { speakersStage } from '../src/attribution/speakers.ts';
+import { analyze } from '../src/engine.ts';
 
 /** Attributions as the attribution stage gives them: quote text and the speaker as written (the nth occurrence after the quote). */
 function attr(text: string, id: number, quote: string, speaker: string | null, after = true): Attribution {
@@ -106,4 +107,10 @@ test('a speakerless quote continuing the paragraph\'s subject is given that subj
   const qs = resolve(text, [attr(text, 1, '“I am afraid I am the only one.”', null)]);
   assert.equal(qs[0].speakerName, 'Oren Vasquez');
   assert.equal(qs[0].speaker, null, 'the speaker as written stays null');
+});
+
+test('"Unite, which represents the drivers, said …": the relative pronoun speaks for the name before it', () => {
+  const q = analyze('Bin crews walked out on Monday. Unite, which represents the drivers, said its members had been offered a 2% rise.').quotes
+    .find((x) => x.text.startsWith('its members'));
+  assert.equal(q?.speakerName, 'Unite');
 });

@@ -150,7 +150,7 @@ export function resolveSpeakers(
     }
     let entity: string | null = null;
     let name: string | null = null;
-    let sp = a.speaker && tidySpeaker(text, a.speaker);
+    let sp = a.speaker && tidySpeaker(text, tokens, a.speaker);
     if (sp && mentions.length > 0) sp = repairSpeaker(text, tokens, mentions, info, a, sp, sentenceAt(a.cue?.start ?? sp.start));
     // A source the tagger took from the sentence before, while the cue's own sentence has a subject
     // before the cue ("These … . Some of the same candidates have said …"). On two held-out tenths
@@ -311,7 +311,7 @@ function clauseSubject(text: string, tokens: readonly Token[], mentions: readonl
   return null;
 }
 
-const RELATIVE_CLAUSE = /^(?:who|whom)\b/i;
+const RELATIVE_CLAUSE = /^(?:who|whom|which)\b/i;
 // A participle or subordinator with a lower-case next word ("Sentencing her", "Asked about it",
 // "When pressed"): names such as "Sterling Brown" or "Reed" do not match. A prepositional opener
 // ("In a filing with the SEC, the company", "In Yavatmal, farmer X") is not the subject either.
@@ -326,10 +326,12 @@ const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'none', 'several', '
  */
 const SENTENCE_ADVERB = /^(?:Now|Then|Still|Also|Meanwhile|Later|Earlier|Instead|Separately|However|Yet|So|But|And|Indeed|Today|Yesterday),?\s+(?=\p{Lu})/u;
 
-function tidySpeaker(text: string, sp: TextSpan): TextSpan {
+function tidySpeaker(text: string, tokens: readonly Token[], sp: TextSpan): TextSpan {
   let { start, end } = sp;
+  // "Unite, which represents the drivers, said": the relative pronoun is the subject and stands for
+  // the name before it; in "…, which critics say" the subject is the noun phrase after it
   const rel = RELATIVE_CLAUSE.exec(sp.text);
-  if (rel && rel[0].length < sp.text.length) end = start + rel[0].length;
+  if (rel && rel[0].length < sp.text.length && (rel[0].toLowerCase() !== 'which' || verbAfter(tokens, start))) end = start + rel[0].length;
   // An opening adverbial clause or a live-blog time stamp is not the speaker: "Sentencing her,
   // Judge Caroline Marsh", "Defending, Simon Harte", "10:20 — First Minister John Swinney".
   const lead = LEAD_IN.exec(sp.text);
@@ -346,6 +348,13 @@ function tidySpeaker(text: string, sp: TextSpan): TextSpan {
   while (end > start && /[\s,;:(—–-]/.test(text[end - 1])) end--;
   while (start < end && /[\s,;:)—–-]/.test(text[start])) start++;
   return start === sp.start && end === sp.end ? sp : { start, end, text: text.slice(start, end) };
+}
+
+/** Whether the token after the one at `offset` is a verb or auxiliary (adverbs skipped). */
+function verbAfter(tokens: readonly Token[], offset: number): boolean {
+  let k = firstStartingFrom(tokens, offset) + 1;
+  while (k < tokens.length && tokens[k].pos === 'ADV') k++;
+  return k < tokens.length && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX');
 }
 
 /** The index of the token before a noun phrase starting at `t0`, past its determiners; -1 at the start. */

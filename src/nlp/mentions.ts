@@ -37,6 +37,7 @@ const UPPER_RE = /^\p{Lu}/u;
 /** Starts with a capital letter; ASCII is checked without a regex, as this runs on every token. */
 const UPPER = { test(s: string): boolean { const c = s.charCodeAt(0); return c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(s); } };
 const POSSESSIVE = /^['’]s?$/;
+const TIME_OF_DAY = new Set(['morning', 'evening', 'night']);
 const POSSESSIVE_INSTITUTIONS = new Set(['college', 'university', 'hospital', 'school', 'church', 'cathedral', 'institute', 'academy', 'infirmary']);
 // Capitalised at the start of a sentence but not names.
 const COMMON_INITIAL = new Set(`correction clarification update disclaimer better best worse beginning asked according apparently meanwhile however still now then
@@ -143,7 +144,10 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     let initial = true;
     const isNameTok = (i: number): boolean => {
       const t = tokens[i];
-      if (i >= s.tokenEnd || dateTok[i] || (t.type !== 'word' && t.type !== 'abbreviation') || !UPPER.test(t.text)) return false;
+      if (i >= s.tokenEnd || (t.type !== 'word' && t.type !== 'abbreviation') || !UPPER.test(t.text)) return false;
+      // a time word wink read as a date, inside a name ("Yorkshire Evening Post", "Morning Star")
+      if (dateTok[i] && !(TIME_OF_DAY.has(t.lower) && i > s.tokenStart && i + 1 < s.tokenEnd &&
+        !MONTHS_DAYS.has(tokens[i - 1].lower) && UPPER.test(tokens[i - 1].text) && UPPER.test(tokens[i + 1].text) && tokens[i + 1].pos === 'PROPN')) return false;
       if (FIRST_PERSON_CONTRACTION.test(t.text) || t.text === 'I') return false;
       if (MONTHS_DAYS.has(t.lower)) return false;
       if (t.pos === 'PROPN') return true;
@@ -463,7 +467,7 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   }
   const nameWords = words.slice(n - a);
   if (nameWords.length === 1 && DEMONYMS.has(nameWords[0])) return;
-  if (nameWords.length === 1 && nameWords[0].length === 1) return; // "Z", stray initials
+  if (nameWords.length === 1 && nameWords[0].replace(/\.$/, '').length === 1) return; // "Z", "X.", stray initials
   if (gender === 'unknown') gender = forenameGender(nameWords[0]);
   if (n > a) {
     const k2 = nameKey(nameWords.join(' '));
