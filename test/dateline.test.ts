@@ -13,3 +13,15 @@ test('a capitalised phrase before a dash is not a dateline without capitals, age
   assert.equal(readDateline('Heavy rain — and more of it — is expected across the region this week.'), null);
   assert.equal(readDateline('WASHINGTON — short'), null, 'a dateline opens a paragraph that goes on');
 });
+
+test('a wire dateline with a year dates the story, and is not what the source said', async () => {
+  const { metaFromText } = await import('../src/ingest/text-meta.ts');
+  const { analyze } = await import('../src/engine.ts');
+  const text = 'Mine chief resigns\n\nJOHANNESBURG, March 3, 2025 (AP) — The chief executive of a mining company resigned on Monday after a dam burst, the company said in a statement.';
+  const meta = metaFromText(text);
+  assert.equal(meta.datePublished?.value, '2025-03-03');
+  const q = analyze(text).quotes.find((x) => x.cue?.text === 'said');
+  assert.ok(q);
+  assert.ok(q.text.startsWith('The chief executive'), q.text);
+  assert.ok(!analyze(text).findings.some((f) => f.rule === 'missing-date'));
+});

@@ -288,3 +288,12 @@ test('a time word inside an outlet\'s name stays in it; a lone "X." is no name',
   assert.equal(entityOf(r, 'Yorkshire Evening Post')?.type, 'outlet');
   assert.ok(!r.entities.some((e) => e.name.startsWith('X')), JSON.stringify(r.entities.map((e) => e.name)));
 });
+
+test('surname particles stay in the name, also when the surname opens a sentence; "Minerals" heads a company', () => {
+  const r = analyse('Pieter van der Berg, 58, resigned as chief executive of Kalahari Minerals. Van der Berg, who joined in 2015, told the Mail & Guardian he was heartbroken.');
+  const p = entityOf(r, 'Pieter van der Berg');
+  assert.equal(p?.type, 'person');
+  assert.equal(entityOf(r, 'Van der Berg')?.id, p?.id);
+  assert.equal(entityOf(r, 'Kalahari Minerals')?.type, 'organisation');
+  assert.equal(entityOf(r, 'Mail & Guardian')?.type, 'outlet');
+});

@@ -35,8 +35,8 @@ const FULL_DATE_RE = new RegExp(
 );
 /** "Published 3 hours ago", "Updated: March 3", "Posted on". */
 const STAMP_RE = new RegExp(String.raw`^(?:published|updated|posted|last updated|first published)\b.{0,40}(?:\d|${MONTH}|ago)`, 'iu');
-/** Agency dateline: "LONDON, March 3 (Reuters) -", "KYIV, Ukraine, June 2 (AP) —". */
-const DATELINE_RE = new RegExp(String.raw`^[A-Z][A-Z .'-]+(?:,\s*[\p{L} .]+)?,\s*${MONTH}\s+\d{1,2}\s*\(`, 'u');
+/** Agency dateline: "LONDON, March 3 (Reuters) -", "KYIV, Ukraine, June 2 (AP) —", "…, March 3, 2025 (AP) —". */
+const DATELINE_RE = new RegExp(String.raw`^[A-Z][A-Z .'-]+(?:,\s*[\p{L} .]+)?,\s*${MONTH}\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?\s*\(`, 'u');
 
 function edgeParagraphs(doc: Doc): Span[] {
   const paras = layer(doc, 'paragraphs', []);

@@ -98,6 +98,10 @@ export function metaFromText(text: string): ArticleMeta {
       if (d) {
         const end = line.start + line.text.slice(0, d.length).trimEnd().length;
         meta.dateline = { value: d.agency ? `${d.place} ${d.agency}` : d.place, source: { kind: 'text', start: line.start, end } };
+        // a wire dateline with a full date ("JOHANNESBURG, March 3, 2025 (AP) —") dates the story
+        const m = DATE.exec(line.text.slice(0, d.length));
+        const iso = m && isoOf(m);
+        if (m && iso && !meta.datePublished) meta.datePublished = { value: iso, source: { kind: 'text', start: line.start + m.index, end: line.start + m.index + m[0].length } };
       }
     }
     // A credit line may pack several fields: "By Hannah Cole | Health correspondent | Published March 4, 2026".

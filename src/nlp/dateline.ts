@@ -1,10 +1,10 @@
 // The dateline that opens a wire story's first paragraph: "MARSEILLE, France —",
-// "WASHINGTON (AP) —", "LONDON (Reuters) -", "Kyiv, Ukraine, June 3 (Reuters) -", and the Indian wire style with no dash, "MUMBAI, Nov 24 (PTI) Farmers …". Read by the
+// "WASHINGTON (AP) —", "LONDON (Reuters) -", "Kyiv, Ukraine, June 3 (Reuters) -", "JOHANNESBURG, March 3, 2025 (AP) —", and the Indian wire style with no dash, "MUMBAI, Nov 24 (PTI) Farmers …". Read by the
 // text metadata (where the story was filed) and by attribution, where the dateline is not the
 // subject of the sentence it opens.
 
 export const AGENCY = String.raw`(?:AP|Reuters|AFP|dpa|UPI|Bloomberg|CNN|ANSA|EFE|Xinhua|PA|AAP|CP|Kyodo|Yonhap|TASS|RIA|IANS|PTI|ANI|Sputnik|CNS|KNA|NTB|TT|Belga|APA|SDA|ATS|BBC|NPR|AP Photo)`;
-const DATELINE = new RegExp(String.raw`^((?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*)(?:[ -]\p{Lu}[\p{Lu}\p{Ll}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}){0,2})(?:,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}))?\s*(\(${AGENCY}\))?\s*(?:(?:—|–|--|-)\s|(?<=\)\s?)(?=\p{Lu}))`, 'u');
+const DATELINE = new RegExp(String.raw`^((?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*)(?:[ -]\p{Lu}[\p{Lu}\p{Ll}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}){0,2})(?:,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})(?:,\s*(?:19|20)\d\d)?)?\s*(\(${AGENCY}\))?\s*(?:(?:—|–|--|-)\s|(?<=\)\s?)(?=\p{Lu}))`, 'u');
 
 export interface Dateline {
   /** "MARSEILLE, France" */

@@ -38,6 +38,7 @@ const UPPER_RE = /^\p{Lu}/u;
 const UPPER = { test(s: string): boolean { const c = s.charCodeAt(0); return c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(s); } };
 const POSSESSIVE = /^['’]s?$/;
 const TIME_OF_DAY = new Set(['morning', 'evening', 'night']);
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'ibn', 'al', 'ter', 'ten', 'zu']);
 const POSSESSIVE_INSTITUTIONS = new Set(['college', 'university', 'hospital', 'school', 'church', 'cathedral', 'institute', 'academy', 'infirmary']);
 // Capitalised at the start of a sentence but not names.
 const COMMON_INITIAL = new Set(`correction clarification update disclaimer better best worse beginning asked according apparently meanwhile however still now then
@@ -174,6 +175,12 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
           // A nickname in quotes after a forename: "Gary 'Gaz' Whitmore", "Robert “Bob” Tanner".
           if (j + 3 < s.tokenEnd && NICK_OPEN.has(c.text) && NICK_CLOSE.has(tokens[j + 2].text) && isNameTok(j + 1) && isNameTok(j + 3) &&
             (MALE_FORENAMES.has(tokens[j - 1].lower) || FEMALE_FORENAMES.has(tokens[j - 1].lower))) { j += 4; continue; }
+          // Lower-case particles inside a surname: "Pieter van der Berg", "Osama bin Laden", "Leonardo da Vinci".
+          if (j < s.tokenEnd && NAME_PARTICLES.has(c.text)) {
+            let k = j;
+            while (k < s.tokenEnd && k - j < 2 && NAME_PARTICLES.has(tokens[k].text)) k++;
+            if (isNameTok(k)) { j = k + 1; continue; }
+          }
           if (j + 1 < s.tokenEnd && isNameTok(j + 1)) {
             // Glued hyphen or ampersand inside a name ("Jean-Claude", "Johnson & Johnson").
             if ((c.text === '-' && c.start === tokens[j - 1].end && tokens[j + 1].start === c.end) || c.text === '&') { j += 2; continue; }
@@ -380,6 +387,7 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       !(after && after.sentence === next.sentence && (after.pos === 'VERB' || after.pos === 'AUX')) &&
       !vocab.midCaps.has(w) && !/^\p{Lu}+$/u.test(tokens[a].text) && isEnglishWord(w);
     const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) ||
+      (!single && NAME_PARTICLES.has(tokens[a + 1].text)) || // "Van der Berg said"
       (OUTLET_NAMES.has(w) && !wordOutlet) || (!single && TITLE_WORDS.has(w));
     if (!known && (!isGazetteerName(text, tokens, a, b) || wordOutlet) &&
         (COMMON_INITIAL.has(w) || vocab.lowerSeen.has(w) || modifier || wordOutlet || opener ||

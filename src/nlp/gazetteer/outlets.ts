@@ -30,6 +30,13 @@ const OUTLETS = [
   'Newsmax', 'One America News', 'Telemundo', 'Univision', 'Voice of America', 'VOA', 'Radio Free Europe',
   'RFE/RL', 'Euractiv', 'Der Standard', 'NHK', 'KCNA', 'Yle', 'SVT', 'NOS', 'RTE', 'RAI', 'TF1',
   'Sky Sports', 'BBC Sport', 'ESPN', 'The Athletic', 'talkSPORT',
+  // Beyond the US and western Europe, and British regional titles.
+  'Mail & Guardian', 'News24', 'Daily Maverick', 'Sowetan', 'Business Day', 'Daily Nation', 'The East African',
+  'Premium Times', 'Punch', 'Vanguard', 'The Jakarta Post', 'Bangkok Post', 'The Korea Herald', 'The Korea Times',
+  'The Express Tribune', 'Gulf News', 'Arab News', 'Al-Monitor', 'Middle East Eye', 'Folha de S.Paulo', 'O Globo',
+  'Clarín', 'La Nación', 'Le Devoir', 'The New Zealand Herald', 'NZ Herald', 'RNZ', 'The Australian', 'SBS',
+  'Irish Independent', 'Irish Examiner', 'Daily Record', 'Manchester Evening News', 'Yorkshire Post',
+  'Yorkshire Evening Post', 'Liverpool Echo', 'Birmingham Mail', 'GB News', 'LBC', 'Channel 5', 'Politico Europe',
   // Journals that publish the studies news reports on.
   'The Lancet', 'Lancet', 'Nature', 'JAMA', 'BMJ', 'NEJM', 'The New England Journal of Medicine',
   'New England Journal of Medicine', 'PNAS',
