@@ -114,3 +114,13 @@ test('"Unite, which represents the drivers, said …": the relative pronoun spea
     .find((x) => x.text.startsWith('its members'));
   assert.equal(q?.speakerName, 'Unite');
 });
+
+test('a speaking "she" gives a person with no other gender evidence her gender, with the evidence span', () => {
+  const text = 'Environment Minister Thandi Nkosi said 1,200 people had been displaced. She said help was coming.\n\n' +
+    '"We lost everything - our cattle, our house, our fields," said Nomsa Dlamini, a farmer in Mapela village.\n\n' +
+    '"The water came at night. We had no warning, and by morning the school was gone," she said.';
+  const out = analyze(text);
+  const e = out.entities.find((x) => x.name === 'Nomsa Dlamini');
+  assert.equal(e?.gender, 'female');
+  assert.deepEqual(e?.genderEvidence.map((g) => g.text), ['she']);
+});

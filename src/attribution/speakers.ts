@@ -427,9 +427,37 @@ export const speakersStage = defineStage({
   requires: ['attributions', 'entities', 'mentions', 'tokens', 'sentences'],
   assigns: ['quotes'],
   run(doc) {
-    return {
-      quotes: resolveSpeakers(doc.text, doc.get('tokens', 'speakers'), doc.get('sentences', 'speakers'), doc.get('mentions', 'speakers'),
-        doc.get('entities', 'speakers'), doc.get('attributions', 'speakers')),
-    };
+    const entities = doc.get('entities', 'speakers');
+    const quotes = resolveSpeakers(doc.text, doc.get('tokens', 'speakers'), doc.get('sentences', 'speakers'), doc.get('mentions', 'speakers'),
+      entities, doc.get('attributions', 'speakers'));
+    genderFromSpeakerPronouns(entities, quotes);
+    return { quotes };
   },
 });
+
+/**
+ * `“…,” she said` resolved to a person whose gender the entities stage could not read (no
+ * forename it knows, no pronoun it linked: coreference ranks antecedents without knowing who is
+ * speaking) states that person's gender, the way the Gender Gap Tracker reads it. Only unknown
+ * genders are filled, by majority of the speaking pronouns; the entity keeps the evidence spans.
+ * Like the entities stage filling `mention.entity`, this completes a field the layer has for it.
+ */
+function genderFromSpeakerPronouns(entities: readonly Entity[], quotes: readonly Quote[]): void {
+  const votes = new Map<Entity, TextSpan[]>();
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const q of quotes) {
+    const e = q.speakerEntity ? byId.get(q.speakerEntity) : undefined;
+    const w = q.speaker?.text.toLowerCase();
+    if (!e || e.gender !== 'unknown' || e.type !== 'person' || (w !== 'he' && w !== 'she')) continue;
+    const list = votes.get(e) ?? [];
+    if (!list.some((x) => x.start === q.speaker!.start)) list.push(q.speaker!);
+    votes.set(e, list);
+  }
+  for (const [e, spans] of votes) {
+    const he = spans.filter((x) => x.text.toLowerCase() === 'he');
+    const she = spans.filter((x) => x.text.toLowerCase() === 'she');
+    if (he.length === she.length) continue;
+    e.gender = he.length > she.length ? 'male' : 'female';
+    e.genderEvidence = (he.length > she.length ? he : she).map(({ start, end, text }) => ({ start, end, text }));
+  }
+}
