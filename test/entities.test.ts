@@ -297,3 +297,12 @@ test('surname particles stay in the name, also when the surname opens a sentence
   assert.equal(entityOf(r, 'Kalahari Minerals')?.type, 'organisation');
   assert.equal(entityOf(r, 'Mail & Guardian')?.type, 'outlet');
 });
+
+test('firms, brands, products and offices are not typed person', () => {
+  const r = analyse('Ernst & Young audited the accounts. Users of my6sense saw the LEDs. The company hired a new Strategy Officer from Demand Side Platforms, and the X-shaped logo stayed.');
+  assert.equal(entityOf(r, 'Ernst & Young')?.type, 'organisation');
+  assert.equal(entityOf(r, 'Demand Side Platforms')?.type, 'organisation');
+  const persons = r.entities.filter((e) => e.type === 'person').map((e) => e.name);
+  for (const junk of ['my6sense', 'LEDs', 'X-shaped']) assert.ok(!persons.includes(junk), `${junk} in ${JSON.stringify(persons)}`);
+  assert.ok(!r.mentions.some((m) => m.text === 'Strategy Officer' && m.kind === 'name'));
+});

@@ -87,7 +87,13 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   // "Steve Lane": a forename before a place word that is also a common surname is a person
   if (words.length === 2 && last === 'lane' && (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0]))) return 'person';
   if (words.length > 1 && (PLACE_LAST_WORDS.has(last) || PLACE_FIRST_WORDS.has(words[0]))) return 'place';
+  // "Ernst & Young", "Marks & Spencer": an ampersand joins the names of a firm, not of a person;
+  // "my6sense", "Windows 11": nor has a person's name a digit
+  if (words.includes('&') || words.some((w) => /\d/.test(w))) return 'organisation';
   if (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0])) return words.length > 1 ? 'person' : null;
+  // "Demand Side Platforms", "Special Olympics": a plural common noun ends a name of things or
+  // bodies (a surname that is one, "Maxine Waters", comes after a known forename, read above)
+  if (words.length > 1 && last.length > 3 && last.endsWith('s') && isEnglishWord(last) && isEnglishWord(last.slice(0, -1))) return 'organisation';
   return null;
 }
 
@@ -436,7 +442,14 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     words[words.length - 1] = words[words.length - 1].slice(0, dash);
   }
   const key = nameKey(text.slice(tokens[a].start, cutEnd ?? tokens[b - 1].end));
+  if (b - a === 1) {
+    const t = tokens[a].text;
+    // "X-shaped", "U-turn": a letter and a hyphenated word; "LEDs", "SUVs": acronyms in the plural
+    if (/^\p{Lu}-\p{Ll}/u.test(t) || /^\p{Lu}{2,}s$/u.test(t)) return;
+  }
   let type = typeOfName(words, key);
+  // "Macy's", "Kellogg's", "Sainsbury's": a name written with its possessive is a shop or a brand
+  if (type === null && /['’]s$/.test(tokens[b - 1].text) && (b - a > 1 || tokens[a].text.length > 3)) type = 'organisation';
   if (type === 'outlet' || type === 'organisation' || type === 'place') {
     // "The Washington Post": the article is part of the outlet's name.
     if (type === 'outlet' && a > 0 && tokens[a - 1].lower === 'the' && OUTLET_NAMES.get(key)?.startsWith('The ')) a--;
@@ -475,6 +488,13 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   }
   const nameWords = words.slice(n - a);
   if (nameWords.length === 1 && DEMONYMS.has(nameWords[0])) return;
+  // "Strategy Officer", "Marketing Director": a capitalised office with no forename is a description
+  const lastWord = nameWords[nameWords.length - 1];
+  if (nameWords.length > 1 && type === null && PERSON_ROLES.has(lastWord) && !MALE_FORENAMES.has(nameWords[0]) && !FEMALE_FORENAMES.has(nameWords[0]) &&
+    nameWords.every((w) => isEnglishWord(w))) {
+    drafts.push({ t0: n, t1: b, end: cutEnd, kind: 'nominal', type: 'person', gender: PERSON_ROLES.get(lastWord)! });
+    return;
+  }
   if (nameWords.length === 1 && nameWords[0].replace(/\.$/, '').length === 1) return; // "Z", "X.", stray initials
   if (gender === 'unknown') gender = forenameGender(nameWords[0]);
   if (n > a) {
