@@ -306,3 +306,11 @@ test('firms, brands, products and offices are not typed person', () => {
   for (const junk of ['my6sense', 'LEDs', 'X-shaped']) assert.ok(!persons.includes(junk), `${junk} in ${JSON.stringify(persons)}`);
   assert.ok(!r.mentions.some((m) => m.text === 'Strategy Officer' && m.kind === 'name'));
 });
+
+test('states, counties and forums are not people; "Senior Advocate" is an office', () => {
+  const r = analyse('Police in Osun State arrested the men. The Kohelet Policy Forum disagreed, and officials in Orange County agreed with a Senior Advocate who filed the case.');
+  assert.equal(entityOf(r, 'Osun State')?.type, 'place');
+  assert.equal(entityOf(r, 'Orange County')?.type, 'place');
+  assert.equal(entityOf(r, 'Kohelet Policy Forum')?.type, 'organisation');
+  assert.ok(r.mentions.some((m) => m.text === 'Senior Advocate' && m.kind === 'nominal'));
+});

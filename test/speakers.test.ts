@@ -124,3 +124,9 @@ test('a speaking "she" gives a person with no other gender evidence her gender, 
   assert.equal(e?.gender, 'female');
   assert.deepEqual(e?.genderEvidence.map((g) => g.text), ['she']);
 });
+
+test('"The US said" resolves to the US, not to the pronoun "us"; a ministry of another country is another ministry', () => {
+  const out = analyze('Two hostages were freed on Tuesday.\n\nThe US welcomed the exchange but said the hostages had suffered. Russia\'s foreign ministry said it viewed the move as dangerous. The French foreign ministry said it regretted the decision.');
+  assert.equal(out.quotes.find((q) => q.speaker?.text === 'The US')?.speakerName, 'US');
+  assert.equal(out.quotes.find((q) => q.text.startsWith('it regretted'))?.speakerName, 'The French foreign ministry');
+});

@@ -183,7 +183,7 @@ export function resolveSpeakers(
           entity ??= entityOf[k]; // the nearest one, if every candidate is inside a phrase
           if (!inPP) { entity = entityOf[k]; break; }
         }
-      } else if (FIRST_SECOND.has(word)) {
+      } else if (FIRST_SECOND.has(word) && !(h >= 0 && mentions[h].kind === 'name')) { // "US" is a name, "us" a pronoun
         entity = null;
       } else if (h >= 0 && mentions[h].kind === 'pronoun') {
         const m = mentions[h];
@@ -222,7 +222,7 @@ export function resolveSpeakers(
       }
       // An unresolved description is its own name ("a senior official"); a pronoun is not, nor a
       // span with no mention in it at all ("February"): naming it would claim a resolution.
-      if (!name && h >= 0 && mentions[h].kind !== 'pronoun' && !RELATIVE.has(word) && !FIRST_SECOND.has(word)) name = sp.text;
+      if (!name && h >= 0 && mentions[h].kind !== 'pronoun' && !RELATIVE.has(word) && !(FIRST_SECOND.has(word) && mentions[h].kind !== 'name')) name = sp.text;
       if (entity && isPerson(entity)) history.push({ entity, sentence: sSent, paragraph: para, end: Math.max(a.end, sp.end) });
     } else if (a.kind === 'direct' || a.kind === 'mixed') {
       entity = byAttribution.get(a.attribution) ?? inferSpeaker(a, sentences, mentions, info, entityOf, isPerson, history, sentenceAt);

@@ -478,6 +478,11 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     }
     if (!c && definite && m.type === 'organisation') {
       // "the ministry" → the last organisation named with that word; "the company" → the last one.
+      // A nationality or name among its modifiers must be the candidate's too: "the French foreign
+      // ministry" is not "Russia's foreign ministry".
+      const mods: string[] = [];
+      for (let t = mi.t0; t < mi.t1 - 1; t++) if (/^\p{Lu}/u.test(tokens[t].text) && !DEFINITE.has(tokens[t].lower)) mods.push(tokens[t].lower);
+      const agrees = (o: Cluster): boolean => mods.every((x) => o.longest.includes(x) || o.descr.toLowerCase().includes(x));
       let fallback: Cluster | undefined;
       let fallbackInPP: Cluster | undefined;
       for (let k = i - 1; k >= 0 && m.sentence - mentions[k].sentence <= 6; k--) {
@@ -485,7 +490,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         if (!e || mentions[k].kind !== 'name') continue;
         const o = byId.get(e)!;
         const t = typeOf(o);
-        if (t !== 'organisation') continue;
+        if (t !== 'organisation' || !agrees(o)) continue;
         if (o.longest.includes(headTok.lower)) { c = o; break; }
         // "the company" is a business: not the union, ministry or university named in between.
         if (!fallback && GENERIC_ORG.has(headTok.lower) && m.sentence - mentions[k].sentence <= 4 &&
@@ -498,13 +503,13 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       // loses to the one this description was already given to.
       if (!c && !fallback && fallbackInPP) {
         const owner = headOwners.get(head);
-        fallback = owner && typeOf(owner) === 'organisation' ? owner : fallbackInPP;
+        fallback = owner && typeOf(owner) === 'organisation' && agrees(owner) ? owner : fallbackInPP;
       }
       c ??= fallback;
       // "the mission" after "Russia's permanent mission": an earlier description with that head.
       if (!c) {
         const o = headOwners.get(head);
-        if (o && typeOf(o) === 'organisation') c = o;
+        if (o && typeOf(o) === 'organisation' && agrees(o)) c = o;
       }
     }
     if (!c && m.type === 'group') {

@@ -10,7 +10,7 @@ administration government cabinet kremlin pentagon army navy force forces corps 
 battalion regiment company corporation corp corp. inc inc. ltd ltd. llc plc gmbh ag sa co co. group holdings
 partners industries airlines airways motors systems technologies labs laboratories pharmaceuticals energy oil
 bank bancorp trust capital securities exchange center centre hospital clinic network church mission embassy
-consulate secretariat directorate inspectorate coalition alliance front movement campaign caucus
+consulate secretariat directorate inspectorate coalition alliance front movement campaign caucus forum
 organization organisation society club team initiative fc republicans democrats taliban
 hamas hezbollah isis isil daesh associations federations unions councils committees commissions agencies
 institutes foundations alliances coalitions`.split(/\s+/));

@@ -47,7 +47,7 @@ export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
     epidemiologist neurologist cardiologist psychiatrist biologist virologist ecologist referee goalkeeper striker
     midfielder defender midwife paramedic firefighter sibling spouse driver tenant landlord patient customer
     client passenger motorist pedestrian shopper teenager pupil applicant refugee migrant immigrant tourist
-    visitor cyclist homeowner buyer consumer caller viewer mourner`.split(/\s+/)) {
+    visitor cyclist homeowner buyer consumer caller viewer mourner advocate solicitor barrister`.split(/\s+/)) {
     if (w) m.set(w, 'unknown');
   }
   for (const w of `councilman alderman assemblyman spokesman chairman congressman businessman father husband son brother man boy king prince
