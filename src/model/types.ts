@@ -36,6 +36,11 @@ export interface Token extends Span {
   /** wink-nlp token type: word, number, punctuation, quoted_phrase, currency, symbol, ... */
   type: string;
   sentence: number;
+  /**
+   * wink-nlp's lexeme id of `text` (one id per distinct text within a process), when wink made the
+   * token: per-word caches index arrays by it instead of hashing the text.
+   */
+  lexeme?: number;
 }
 
 /** A typed span from wink-nlp's own recogniser: DATE, TIME, DURATION, CARDINAL, ORDINAL, MONEY, PERCENT, ... */

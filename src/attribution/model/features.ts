@@ -130,20 +130,45 @@ interface WordCache {
   cue: Uint8Array;
   quote: Uint8Array;
   cf: Uint16Array;
+  /** Word id + 1 by wink lexeme id (0: not seen yet), grown on demand. */
+  byLexeme: Int32Array;
 }
 const CACHE_MAX = 100_000;
+/** Lexeme ids from here on (a long-running process's out-of-vocabulary words) use the text map only. */
+const LEXEME_MAX = 1 << 22;
 const caches = new WeakMap<CueClasses, WordCache>();
 
 function cacheFor(cues: CueClasses): WordCache {
   let c = caches.get(cues);
   if (!c || c.index.size >= CACHE_MAX) {
-    c = { index: new Map(), hash: new Uint32Array(CACHE_MAX), suf: new Uint32Array(CACHE_MAX), shape: new Uint32Array(CACHE_MAX), cue: new Uint8Array(CACHE_MAX), quote: new Uint8Array(CACHE_MAX), cf: new Uint16Array(CACHE_MAX) };
+    c = { index: new Map(), hash: new Uint32Array(CACHE_MAX), suf: new Uint32Array(CACHE_MAX), shape: new Uint32Array(CACHE_MAX), cue: new Uint8Array(CACHE_MAX), quote: new Uint8Array(CACHE_MAX), cf: new Uint16Array(CACHE_MAX), byLexeme: new Int32Array(1 << 17) };
     caches.set(cues, c);
   }
   return c;
 }
 
 function wordId(c: WordCache, t: Token, cues: CueClasses): number {
+  // By wink's lexeme id when the token has one: an array read instead of hashing the text (the
+  // text Map lookup was the costliest line of feature extraction). One lexeme id is one text, so
+  // both keys give the same word id.
+  const lx = t.lexeme;
+  if (lx !== undefined && lx < c.byLexeme.length) {
+    const v = c.byLexeme[lx];
+    if (v !== 0) return v - 1;
+  }
+  const id = textWordId(c, t, cues);
+  if (lx !== undefined && lx < LEXEME_MAX) {
+    if (lx >= c.byLexeme.length) {
+      const grown = new Int32Array(Math.max(lx + 1, c.byLexeme.length * 2));
+      grown.set(c.byLexeme);
+      c.byLexeme = grown;
+    }
+    c.byLexeme[lx] = id + 1;
+  }
+  return id;
+}
+
+function textWordId(c: WordCache, t: Token, cues: CueClasses): number {
   let id = c.index.get(t.text);
   if (id !== undefined) return id;
   id = c.index.size;
@@ -254,6 +279,8 @@ export const NUM_FEATURES = 57;
  */
 const STACK_COPY = [1, 2, 3, 4, 7, 12, 13, 19, 20, 22, 25, 26, 33, 34, 38, 47, 48, 52];
 export const NUM_STACK_FEATURES = 16 + STACK_COPY.length;
+/** STACK_COPY as 0-based columns of a base row, typed: the copy runs 18 times a token. */
+const STACK_SRC = Int32Array.from(STACK_COPY, (c) => c - 1);
 
 export function featureCount(stacked: boolean): number {
   return stacked ? NUM_STACK_FEATURES : NUM_FEATURES;
@@ -295,10 +322,12 @@ export function extractFeatures(
     if (!base) throw new Error('stacked features need the base features');
     const NS = NUM_STACK_FEATURES;
     const NB = NUM_FEATURES;
-    const C = STACK_COPY.length;
+    const C = STACK_SRC.length;
     for (const q of seqs) {
       for (let t = q.tokenStart - offset; t < q.tokenEnd - offset; t++) {
-        for (let j = 0; j < C; j++) out[t * NS + 16 + j] = base[t * NB + STACK_COPY[j] - 1];
+        const o = t * NS + 16;
+        const b = t * NB;
+        for (let j = 0; j < C; j++) out[o + j] = base[b + STACK_SRC[j]];
       }
     }
   }

@@ -70,6 +70,8 @@ let scoreBuf = new Float32Array(0);
 let deltaBuf = new Float32Array(0);
 let backBuf = new Uint8Array(0);
 const transBuf = new Float32Array((NUM_LABELS + 1) * NUM_LABELS);
+/** Inference-form taggers' transition scores with illegal moves folded in (see legalTransitions). */
+const legalTrans = new WeakMap<TaggerWeights, Float32Array>();
 /** Legal predecessor labels of each label. */
 const PREDS: Uint8Array[] = Array.from({ length: NUM_LABELS }, (_, l) =>
   Uint8Array.from(Array.from({ length: NUM_LABELS }, (_, p) => p).filter((p) => allowed(p, l))));
@@ -153,6 +155,21 @@ function forward9(score: Float32Array, tr: Float32Array, delta: Float32Array, ba
   }
 }
 
+/**
+ * Illegal moves folded into the transition scores, so the Viterbi inner loop has no branch on
+ * them. Kept per tagger in the inference form (packed weights, never changed after loading:
+ * viterbi runs once per paragraph); training updates `trans` in place, so there it is redone.
+ */
+function legalTransitions(model: TaggerWeights): Float32Array {
+  let tr = model.packed ? legalTrans.get(model) : undefined;
+  if (tr) return tr;
+  tr = model.packed ? new Float32Array(transBuf.length) : transBuf;
+  const trans = model.trans;
+  for (let k = 0; k < tr.length; k++) tr[k] = ALLOWED[k] ? trans[k] : NEG;
+  if (model.packed) legalTrans.set(model, tr);
+  return tr;
+}
+
 /** Best labels for tokens [t0, t0 + n), whose features are feats[(t0 + i) * model.nf ...]. Writes out[0..n). */
 export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n: number, out: Uint8Array = new Uint8Array(n)): Uint8Array {
   const L = NUM_LABELS;
@@ -163,10 +180,7 @@ export function viterbi(model: TaggerWeights, feats: Uint32Array, t0: number, n:
     backBuf = new Uint8Array(n * L * 2);
   }
   const w = model.w;
-  // illegal moves folded into the transition scores once, so the inner loop has no branch on them
-  const tr = transBuf;
-  const trans = model.trans;
-  for (let k = 0; k < tr.length; k++) tr[k] = ALLOWED[k] ? trans[k] : NEG;
+  const tr = legalTransitions(model);
   const score = scoreBuf;
   const packed = model.packed;
   if (packed && NB * 255 < LANE) {
