@@ -130,3 +130,9 @@ test('"The US said" resolves to the US, not to the pronoun "us"; a ministry of a
   assert.equal(out.quotes.find((q) => q.speaker?.text === 'The US')?.speakerName, 'US');
   assert.equal(out.quotes.find((q) => q.text.startsWith('it regretted'))?.speakerName, 'The French foreign ministry');
 });
+
+test('"the Italian said" refers back to the person just named; a stadium is a place', () => {
+  const out = analyze('United boss Paolo Rinaldi was less impressed after the defeat at Fenwick Park on Saturday. "We gave them two goals," the Italian said.');
+  assert.equal(out.quotes.find((q) => q.speaker?.text === 'the Italian')?.speakerName, 'Paolo Rinaldi');
+  assert.equal(out.entities.find((e) => e.name === 'Fenwick Park')?.type, 'place');
+});

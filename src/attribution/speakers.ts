@@ -4,11 +4,14 @@ import { defineStage } from '../pipeline/stage.ts';
 import type { Attribution, Entity, Gender, Mention, Quote, Sentence, TextSpan, Token } from '../model/types.ts';
 import { mentionInfo, rankAntecedents, type MentionInfo } from '../nlp/coref.ts';
 import { PLURAL_PRONOUNS, PRONOUNS } from '../nlp/mentions.ts';
+import { DEMONYMS } from '../nlp/gazetteer/places.ts';
 import { TIME_WORDS } from './speaker-span.ts';
 import { isTranscriptTurn, transcriptSpeaker } from './interview.ts';
 
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 const FIRST_SECOND = new Set(['i', 'we', 'you', 'me', 'us']);
+// "the Italian", "the Frenchman", "the 34-year-old Brazilian": a nationality standing for a person.
+const NATIONALITY_DESCRIPTION = new RegExp(String.raw`^the\s+(?:\d+-year-old\s+)?(?:${[...DEMONYMS].filter((d) => /^[a-z]+$/.test(d)).join('|')}|(?:french|english|dutch|scots|welsh|irish)(?:wo)?man)$`, 'i');
 // Speaker salience from quotes: the previous quote's speaker continues a run of quotes
 // ("“…,” he said" after Bondarev's quotes), other recent speakers stay in view.
 const PREVIOUS_SPEAKER_BONUS = 7;
@@ -211,6 +214,12 @@ export function resolveSpeakers(
         }
       } else if (h >= 0) {
         entity = entityOf[h];
+      } else if (NATIONALITY_DESCRIPTION.test(sp.text)) {
+        // "“…,” the Italian said": the person named last before it, in this paragraph or the one before
+        for (let k = from - 1; k >= 0 && sentences[mentions[k].sentence].paragraph >= para - 1; k--) {
+          const e = entityOf[k];
+          if (mentions[k].kind === 'name' && e && byId.get(e)?.type === 'person') { entity = e; break; }
+        }
       }
       if (entity) name = byId.get(entity)?.name ?? null;
       // An unnamed role's name with the body it speaks for: "a Department of Health spokesperson",

@@ -84,8 +84,8 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (words.length > 1 && (words[0] === 'lancet' || (OUTLET_NAMES.has(words[0]) && words[0].length > 1 && !isEnglishWord(words[0])))) return 'outlet';
   for (const w of words) if (ORG_HEADS.has(w)) return 'organisation';
   if (words.length > 1 && ORG_WEAK_HEADS.has(last)) return 'organisation';
-  // "Steve Lane": a forename before a place word that is also a common surname is a person
-  if (words.length === 2 && last === 'lane' && (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0]))) return 'person';
+  // "Steve Lane", "Grace Park": a forename before a place word that is also a common surname is a person
+  if (words.length === 2 && (last === 'lane' || last === 'park') && (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0]))) return 'person';
   if (words.length > 1 && (PLACE_LAST_WORDS.has(last) || PLACE_FIRST_WORDS.has(words[0]))) return 'place';
   // "Ernst & Young", "Marks & Spencer": an ampersand joins the names of a firm, not of a person;
   // "my6sense", "Windows 11": nor has a person's name a digit
