@@ -314,3 +314,11 @@ test('states, counties and forums are not people; "Senior Advocate" is an office
   assert.equal(entityOf(r, 'Kohelet Policy Forum')?.type, 'organisation');
   assert.ok(r.mentions.some((m) => m.text === 'Senior Advocate' && m.kind === 'nominal'));
 });
+
+test('Commonwealth styles are honorifics and a place\'s people are a group', () => {
+  const r = analyse('On Monday, Hon. Funke Adedoyin met South Dakotans and Iowans who had travelled to see the Rt Hon. Keir Starmer speak about the future.');
+  assert.ok(r.mentions.some((m) => m.text === 'Funke Adedoyin' && m.kind === 'name'));
+  assert.ok(r.mentions.some((m) => m.text === 'Keir Starmer' && m.kind === 'name'));
+  assert.ok(!r.mentions.some((m) => m.text === 'Rt'));
+  assert.equal(entityOf(r, 'Iowans')?.type, 'group');
+});

@@ -2,7 +2,7 @@ import { isEnglishWord } from './lexicon.ts';
 import { defineStage } from '../pipeline/stage.ts';
 import type { EntityType, Gender, Mention, MentionKind, NerSpan, Sentence, Token } from '../model/types.ts';
 import { OUTLET_HEADS, OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
-import { DEMONYMS, PEOPLE_PLURALS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACES } from './gazetteer/places.ts';
+import { DEMONYMS, PEOPLE_PLURALS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_WORDS, PLACES } from './gazetteer/places.ts';
 import { KNOWN_ORGS, ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS } from './gazetteer/roles.ts';
 import { FEMALE_FORENAMES, forenameGenderOf, MALE_FORENAMES } from './gazetteer/forenames.ts';
@@ -74,7 +74,9 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (KNOWN_ORGS.has(key)) return 'organisation';
   if (PLACES.has(key)) return 'place';
   // "Americans", "Muslims", "Republicans", "Jews": a people or faith in the plural is a group
-  if (words.length === 1 && (PEOPLE_PLURALS.has(words[0]) || words[0].endsWith('s') && DEMONYMS.has(words[0].slice(0, -1)))) return 'group';
+  // "Iowans", "Dakotans", "Californians": a place's people
+  if (words.length === 1 && (PEOPLE_PLURALS.has(words[0]) || words[0].endsWith('s') && DEMONYMS.has(words[0].slice(0, -1)) ||
+    words[0].endsWith('ans') && PLACE_WORDS.has(words[0].slice(0, -2)))) return 'group';
   const last = words[words.length - 1];
   if (words.length > 1 && OUTLET_HEADS.has(last)) return 'outlet';
   // "Radio Svaboda", "Radio France", "TV Rain": broadcasters named by their medium first.

@@ -77,6 +77,9 @@ export const PLACES: ReadonlySet<string> = new Set([
   ...MULTI_LIST,
 ]);
 
+/** Every word of every place name ("dakota", "york"), for names of peoples made from them. */
+export const PLACE_WORDS: ReadonlySet<string> = new Set([COUNTRIES, US_STATES, REGIONS, CITIES].flatMap(words));
+
 /** Nationality adjectives: a chunk made only of these is not a mention ("a Russian diplomat"). */
 export const DEMONYMS: ReadonlySet<string> = new Set(`american british english scottish welsh irish french german
 italian spanish portuguese dutch belgian swiss austrian swedish norwegian danish finnish icelandic polish czech

@@ -7,6 +7,8 @@ export const HONORIFICS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
   ['mrs', 'female'], ['mrs.', 'female'], ['ms', 'female'], ['ms.', 'female'], ['miss', 'female'], ['madam', 'female'],
   ['madame', 'female'], ['dame', 'female'], ['lady', 'female'], ['mme', 'female'], ['frau', 'female'],
   ['dr', 'unknown'], ['dr.', 'unknown'], ['prof', 'unknown'], ['prof.', 'unknown'], ['professor', 'unknown'],
+  // Commonwealth parliamentary styles: "Hon. Funke Adedoyin", "the Rt Hon. Keir Starmer"
+  ['hon', 'unknown'], ['hon.', 'unknown'], ['rt', 'unknown'], ['rt.', 'unknown'],
 ]);
 
 /**
@@ -26,7 +28,7 @@ incumbent then-president then-candidate house senate u.s. us white press nationa
 education energy labor labour trade agriculture transportation treasury veterans affairs environment
 justice economy culture sports social media chief-of-staff staff adviser advisor aide counsel envoy
 special councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
-assemblymember superintendent provost dean cllr cllr. det det. insp insp. supt supt. constable dci dsi cmdr cmdr.`.split(/\s+/));
+assemblymember superintendent provost dean cllr cllr. det det. insp insp. supt supt. constable dci dsi cmdr cmdr. hon hon. rt rt.`.split(/\s+/));
 
 /** Singular nouns naming a person by role; with gender where the noun states one. */
 export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
