@@ -55,3 +55,11 @@ test('offsets are absolute when the window starts inside the text', () => {
 test('an empty window has no channel', () => {
   assert.equal(findChannel('told Reuters', 5, 5), null);
 });
+
+test('a study published in a journal comes through that journal; a pollster is an organisation', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('Walkers are 25% less likely to develop dementia, according to a study published on Wednesday in the journal Nature Medicine. A Gallup poll released last month showed that 61% of Americans walk less than 30 minutes a day.');
+  assert.equal(out.quotes.find((q) => q.text.startsWith('Walkers'))?.channel?.text, 'Nature Medicine');
+  assert.equal(out.entities.find((e) => e.name === 'Gallup')?.type, 'organisation');
+  assert.equal(out.entities.find((e) => e.name === 'Nature Medicine')?.type, 'outlet');
+});

@@ -57,6 +57,8 @@ const ON_RE = new RegExp(String.raw`\b(?:on|via)\s+((?:${PLATFORMS.join('|')})\b
 const AT_RE = new RegExp(String.raw`\bat\s+((?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:${VENUE}))\b`, 'gd');
 const WROTE_RE = new RegExp(String.raw`\b(?:wrote|writes|writing|written|published)\s+(?:in|for|on)\s+(${NAME})`, 'gd');
 // "wrote Anne Applebaum in The Atlantic": an outlet named with "in", anywhere in the clause.
+// "a study published in the journal Nature Medicine", "in the medical journal The Lancet"
+const JOURNAL_RE = new RegExp(String.raw`\bin\s+the\s+(?:[\w-]+\s+)?journal\s+(${NAME})`, 'gd');
 const IN_OUTLET_RE = new RegExp(String.raw`\b(?:in|for)\s+(${NAME})`, 'gd');
 
 const MEDIUM_TAIL = /^\s+(?:address|message|interview|statement|post|call|conference|briefing|appearance|link|feed|clip)\b/;
@@ -138,6 +140,8 @@ export function findChannel(text: string, start: number, end: number): TextSpan 
     return known || (/^The\s/.test(g) && isOutlet(g)) ? groupSpan(m, 1) : null;
   });
   if (inOutlet) hits.push(inOutlet);
+  const journal = firstHit(JOURNAL_RE, s, (m) => groupSpan(m, 1));
+  if (journal) hits.push(journal);
   if (hits.length === 0) return null;
   // The outlet named closest to the start of the clause wins; ties go to the pass order above.
   let best = hits[0];

@@ -31,7 +31,10 @@ google alphabet apple microsoft amazon meta facebook twitter tesla spacex openai
 toyota volkswagen gazprom rosneft boeing airbus exxon exxonmobil chevron bp shell walmart jpmorgan citigroup
 pfizer moderna astrazeneca linkedin youtube tiktok instagram whatsapp telegram netflix disney uber wagner fsb
 gru svr kgb mi5 mi6 mossad hamas hezbollah taliban isis isil al-qaida al-qaeda eurostat ecb bundestag duma
-knesset`.split(/\s+/).concat([
+knesset gallup pew ipsos yougov quinnipiac marist monmouth rasmussen nielsen emerson siena survation opinium
+savanta kantar`.split(/\s+/).concat([
+  // pollsters, whose polls "show" and "find" things
+  'morning consult', 'pew research center', 'ipsos mori', 'harris interactive', 'public policy polling',
   'united nations', 'european union', 'world health organization', 'world bank', 'red cross',
   'amnesty international', 'human rights watch', 'federal reserve', 'white house', 'downing street',
   'state department', 'justice department', 'supreme court', 'goldman sachs', 'morgan stanley',

@@ -39,7 +39,9 @@ const OUTLETS = [
   'Yorkshire Evening Post', 'Liverpool Echo', 'Birmingham Mail', 'GB News', 'LBC', 'Channel 5', 'Politico Europe',
   // Journals that publish the studies news reports on.
   'The Lancet', 'Lancet', 'Nature', 'JAMA', 'BMJ', 'NEJM', 'The New England Journal of Medicine',
-  'New England Journal of Medicine', 'PNAS',
+  'New England Journal of Medicine', 'PNAS', 'Nature Medicine', 'Nature Communications', 'Science Advances',
+  'PLOS One', 'PLoS One', 'PLOS Medicine', 'eLife', 'JAMA Network Open', 'Annals of Internal Medicine',
+  'The BMJ', 'BMJ Open', 'Lancet Public Health', 'The Lancet Oncology',
 ];
 
 /** Normalised lookup key for names: lower case, no dots, straight apostrophes, no leading "the". */
