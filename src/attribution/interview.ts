@@ -1,6 +1,7 @@
 // Interview transcripts: paragraphs opened by a speaker label instead of quote marks.
 //  - `Q: …` / `A: …` (also `Question:` / `Answer:`): the answers are the interviewee's words; the
-//    questions are the interviewer's and are not sources, so they give no attribution.
+//    questions are the interviewer's, attributed to "Q" as written and left unresolved (the
+//    interviewer is not a source; PolNeAR marks both with the label as source and the colon as cue).
 //  - `LOPEZ: …`, `Maria Lopez: …`, `HOST: …`: every labelled paragraph is its label's words.
 // The label stands for the quote marks, so a transcript line is `direct`; its cue is the colon.
 // Unlabelled paragraphs between two labelled ones continue the previous speaker's turn. Neither
