@@ -63,3 +63,13 @@ test('a study published in a journal comes through that journal; a pollster is a
   assert.equal(out.entities.find((e) => e.name === 'Gallup')?.type, 'organisation');
   assert.equal(out.entities.find((e) => e.name === 'Nature Medicine')?.type, 'outlet');
 });
+
+test('a sentence-initial medium is the channel: "In a statement, X said: …", "On Twitter, X wrote that …"', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('The charity closed last year.\n\nIn a statement, the chair said: "We are relieved."\n\nOn Twitter, the mayor wrote that the roads were closed. In an interview with CNN, the governor said that schools would reopen.');
+  assert.deepEqual(out.quotes.map((q) => [q.text, q.channel?.text ?? null]), [
+    ['"We are relieved."', 'a statement'],
+    ['that the roads were closed', 'Twitter'],
+    ['that schools would reopen', 'CNN'],
+  ]);
+});

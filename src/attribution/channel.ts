@@ -52,13 +52,13 @@ export function isOutlet(name: string): boolean {
 
 // Written as four passes; each returns the first match in the window.
 const TELL_RE = new RegExp(String.raw`\b(?:told|tells|tell|telling|confessed\s+to|confided\s+to|said\s+to|explained\s+to|admitted\s+to|spoke\s+to|speaking\s+to|spoke\s+with|speaking\s+with|talking\s+to|talked\s+to|talking\s+with|talked\s+with|wrote\s+to|writing\s+to|remarks\s+to)\s+(${NAME}|reporters|journalists|the\s+press|the\s+media|an?\s+(?:[\w-]+\s+)?(?:reporter|journalist|interviewer|correspondent))`, 'gd');
-const MEDIUM_RE = new RegExp(String.raw`\b(?:in|via|through|during)\s+((?:an?|his|her|their|its|the|this|that|one|a\s+new|a\s+recent)\s+(?:[\w-]+\s+){0,2}?(?:${MEDIUM}))\b(?:\s+(with|on|to|for|in)\s+(${NAME}|(?:[\w-]+\s+){0,3}?(?:diplomats|colleagues|staff|employees|members|supporters|lawmakers|officials|shareholders|investors|parliament|congress|the\s+[\w-]+)))?`, 'gd');
-const ON_RE = new RegExp(String.raw`\b(?:on|via)\s+((?:${PLATFORMS.join('|')})\b|(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}?(?:profile|account|page|feed|blog|website|site|show|program|programme|channel|podcast|timeline|handle|livestream)\b|${NAME})`, 'gd');
-const AT_RE = new RegExp(String.raw`\bat\s+((?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:${VENUE}))\b`, 'gd');
+const MEDIUM_RE = new RegExp(String.raw`\b(?:[Ii]n|[Vv]ia|[Tt]hrough|[Dd]uring)\s+((?:an?|his|her|their|its|the|this|that|one|a\s+new|a\s+recent)\s+(?:[\w-]+\s+){0,2}?(?:${MEDIUM}))\b(?:\s+(with|on|to|for|in)\s+(${NAME}|(?:[\w-]+\s+){0,3}?(?:diplomats|colleagues|staff|employees|members|supporters|lawmakers|officials|shareholders|investors|parliament|congress|the\s+[\w-]+)))?`, 'gd');
+const ON_RE = new RegExp(String.raw`\b(?:[Oo]n|[Vv]ia)\s+((?:${PLATFORMS.join('|')})\b|(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}?(?:profile|account|page|feed|blog|website|site|show|program|programme|channel|podcast|timeline|handle|livestream)\b|${NAME})`, 'gd');
+const AT_RE = new RegExp(String.raw`\b[Aa]t\s+((?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:${VENUE}))\b`, 'gd');
 const WROTE_RE = new RegExp(String.raw`\b(?:wrote|writes|writing|written|published)\s+(?:in|for|on)\s+(${NAME})`, 'gd');
 // "wrote Anne Applebaum in The Atlantic": an outlet named with "in", anywhere in the clause.
 // "a study published in the journal Nature Medicine", "in the medical journal The Lancet"
-const JOURNAL_RE = new RegExp(String.raw`\bin\s+the\s+(?:[\w-]+\s+)?journal\s+(${NAME})`, 'gd');
+const JOURNAL_RE = new RegExp(String.raw`\b[Ii]n\s+the\s+(?:[\w-]+\s+)?journal\s+(${NAME})`, 'gd');
 const IN_OUTLET_RE = new RegExp(String.raw`\b(?:in|for)\s+(${NAME})`, 'gd');
 
 const MEDIUM_TAIL = /^\s+(?:address|message|interview|statement|post|call|conference|briefing|appearance|link|feed|clip)\b/;

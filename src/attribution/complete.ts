@@ -110,6 +110,16 @@ function completeOne(text: string, a: Attribution): Attribution {
     channel = findChannel(text, out.end, end);
   } else if (to <= out.start) {
     channel = findChannel(text, from, out.start);
+    // "On Twitter, the mayor wrote that …", "In a statement, the company said …": a fronted
+    // phrase before the source is part of the attribution's clause
+    if (!channel) {
+      const lineStart = Math.max(text.lastIndexOf('\n', from - 1) + 1, from - 80);
+      const head = FRONTED.exec(text.slice(lineStart, from));
+      if (head) channel = findChannel(text, lineStart + head.index, from);
+    }
   }
   return channel ? { ...out, channel } : out;
 }
+
+/** A fronted prepositional phrase and its comma, right before the source, opening its sentence. */
+const FRONTED = /(?:^|[.!?]\s+)((?:In|On|Via|Through|During|At)\s[^,.;:!?]{2,60}),\s*$/;

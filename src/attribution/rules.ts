@@ -596,6 +596,8 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
   function cueCloses(i: number, b: number): boolean {
     if (i === b) return true;
     const n = tokens[i + 1];
+    // "In a statement, Shah said: “…”": a colon opens what was said, it does not close it
+    if (n.text === ':') return false;
     return n.pos === 'ADP' || n.pos === 'ADV' || n.pos === 'PUNCT' || TIME_WORDS.has(n.lower);
   }
 
