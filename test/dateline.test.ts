@@ -25,3 +25,13 @@ test('a wire dateline with a year dates the story, and is not what the source sa
   assert.ok(q.text.startsWith('The chief executive'), q.text);
   assert.ok(!analyze(text).findings.some((f) => f.rule === 'missing-date'));
 });
+
+test('a live-blog time stamp is not what a source said; storms are no entities; known bodies keep "for"', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('Storm Darragh: live updates\n\n13:50 — Transport for Wales says all trains are cancelled until 18:00.\n\n13:10 — Power cuts have hit 20,000 homes, according to National Grid.');
+  assert.deepEqual(out.quotes.map((q) => [q.text, q.speakerName]), [
+    ['all trains are cancelled until 18:00', 'Transport for Wales'],
+    ['Power cuts have hit 20,000 homes', 'National Grid'],
+  ]);
+  assert.ok(!out.entities.some((e) => /Darragh/.test(e.name)));
+});

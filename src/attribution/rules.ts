@@ -1,6 +1,6 @@
 import { firstStartingFrom, lastStartingAtOrBefore } from '../model/offsets.ts';
 import type { Attribution, Paragraph, TextSpan, Token } from '../model/types.ts';
-import { readDateline } from '../nlp/dateline.ts';
+import { leadLength } from '../nlp/dateline.ts';
 import { findChannel } from './channel.ts';
 import { isCueWord, isNamingCue, takesListener } from './cues.ts';
 import { scanQuotes, type QuotePair } from './quote-marks.ts';
@@ -538,11 +538,12 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
   }
 
   function indirectIn(a: number, b: number): void {
-    // "LONDON, March 3 (Reuters) — …, the minister said": the dateline is not what was said
+    // "LONDON, March 3 (Reuters) — …, the minister said", "14:05 — …, according to X": the
+    // dateline or time stamp is not what was said
     if (a === 0 || tokPara[a] !== tokPara[a - 1]) {
       const from = tokens[a].start;
-      const dl = readDateline(text.slice(from, paragraphs[tokPara[a]].end));
-      if (dl) while (a <= b && tokens[a].start < from + dl.length) a++;
+      const lead = leadLength(text.slice(from, paragraphs[tokPara[a]].end));
+      if (lead) while (a <= b && tokens[a].start < from + lead) a++;
       if (b - a < 3) return;
     }
     for (let i = a; i <= b; i++) {

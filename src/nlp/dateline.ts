@@ -25,3 +25,16 @@ export function readDateline(line: string): Dateline | null {
   if (!d || line.length <= d[0].length + 20 || !/\p{Lu}{2}|\(|,/u.test(d[0])) return null;
   return { place: d[1].trim(), agency: d[2] ?? null, length: d[0].length };
 }
+
+// A live blog's time stamp opening a paragraph: "14:05 — ", "2.30pm - ", "09:15 BST – ".
+const STAMP = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?:—|–|--|-)\s/i;
+
+/**
+ * How many characters at the start of `line` are its dateline or live-blog time stamp (0 if none):
+ * neither is part of what a source said.
+ */
+export function leadLength(line: string): number {
+  const stamp = STAMP.exec(line);
+  if (stamp) return stamp[0].length;
+  return readDateline(line)?.length ?? 0;
+}

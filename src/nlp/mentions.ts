@@ -38,6 +38,7 @@ const UPPER_RE = /^\p{Lu}/u;
 const UPPER = { test(s: string): boolean { const c = s.charCodeAt(0); return c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(s); } };
 const POSSESSIVE = /^['’]s?$/;
 const TIME_OF_DAY = new Set(['morning', 'evening', 'night']);
+const STORM_WORDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone']);
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'ibn', 'al', 'ter', 'ten', 'zu']);
 const POSSESSIVE_INSTITUTIONS = new Set(['college', 'university', 'hospital', 'school', 'church', 'cathedral', 'institute', 'academy', 'infirmary']);
 // Capitalised at the start of a sentence but not names.
@@ -192,7 +193,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
           if (j + 1 < s.tokenEnd && isNameTok(j + 1)) {
             // Glued hyphen or ampersand inside a name ("Jean-Claude", "Johnson & Johnson").
             if ((c.text === '-' && c.start === tokens[j - 1].end && tokens[j + 1].start === c.end) || c.text === '&') { j += 2; continue; }
-            if (ORG_CONNECTORS.has(c.lower) && chunkHasOrgHead(tokens, i, j)) { j += 2; continue; }
+            if (ORG_CONNECTORS.has(c.lower) && (chunkHasOrgHead(tokens, i, j) || KNOWN_ORGS.has(nameKey(text.slice(tokens[i].start, tokens[j + 1].end))))) { j += 2; continue; }
             // "Isle of Lewis", "Gulf of Mexico".
             if (c.lower === 'of' && j === i + 1 && PLACE_FIRST_WORDS.has(tokens[i].lower)) { j += 2; continue; }
             if (c.lower === 'and' && andJoinsOrg(tokens, i, j, isNameTok)) { j += 2; continue; }
@@ -444,6 +445,8 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     words[words.length - 1] = words[words.length - 1].slice(0, dash);
   }
   const key = nameKey(text.slice(tokens[a].start, cutEnd ?? tokens[b - 1].end));
+  // "Storm Darragh", "Hurricane Helene": a named storm is no person, organisation or place
+  if (b - a >= 2 && STORM_WORDS.has(words[0]) || b - a >= 3 && words[0] === 'tropical' && STORM_WORDS.has(words[1])) return;
   if (b - a === 1) {
     const t = tokens[a].text;
     // "X-shaped", "U-turn": a letter and a hyphenated word; "LEDs", "SUVs": acronyms in the plural

@@ -1,6 +1,6 @@
 import type { Attribution, QuoteKind, Sentence, Token } from '../../model/types.ts';
 import { npStartingAt, speakerAfter, speakerBefore, TIME_WORDS } from '../speaker-span.ts';
-import { readDateline } from '../../nlp/dateline.ts';
+import { leadLength } from '../../nlp/dateline.ts';
 import { REPORTING_VERBS } from '../../nlp/reporting-verbs.ts';
 import { takesListener } from '../cues.ts';
 import { labelPos, labelType, POS_I, POS_L, POS_U } from './tagger.ts';
@@ -372,15 +372,14 @@ export function buildAttributions(
   // Tokens inside content spans: a fallback source must not be taken from reported words.
   const inContent = new Uint8Array(tokens.length);
   for (const q of contents) inContent.fill(1, q.a, q.b);
-  // Where the dateline opening a paragraph's first sentence ends ("NEW YORK (AFP) – "), or the
-  // sentence start when there is none; read once per sentence.
+  // Where the dateline or live-blog time stamp opening a paragraph's first sentence ends ("NEW YORK
+  // (AFP) – ", "14:05 — "), or the sentence start when there is none; read once per sentence.
   const datelineEnds = new Map<Sentence, number>();
   const datelineEnd = (sen: Sentence): number => {
     let end = datelineEnds.get(sen);
     if (end === undefined) {
       const first = sen.index === 0 || sentences[sen.index - 1].paragraph !== sen.paragraph;
-      const dl = first ? readDateline(text.slice(sen.start, sen.end)) : null;
-      end = dl ? sen.start + dl.length : sen.start;
+      end = sen.start + (first ? leadLength(text.slice(sen.start, sen.end)) : 0);
       datelineEnds.set(sen, end);
     }
     return end;

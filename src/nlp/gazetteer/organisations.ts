@@ -35,6 +35,7 @@ knesset gallup pew ipsos yougov quinnipiac marist monmouth rasmussen nielsen eme
 savanta kantar`.split(/\s+/).concat([
   // pollsters, whose polls "show" and "find" things
   'morning consult', 'pew research center', 'ipsos mori', 'harris interactive', 'public policy polling',
+  'national grid', 'network rail', 'transport for london', 'transport for wales', 'met office', 'environment agency',
   'united nations', 'european union', 'world health organization', 'world bank', 'red cross',
   'amnesty international', 'human rights watch', 'federal reserve', 'white house', 'downing street',
   'state department', 'justice department', 'supreme court', 'goldman sachs', 'morgan stanley',
