@@ -209,3 +209,17 @@ test('a sentence-initial "According to X," with no tagged content is completed: 
   const t2 = tokensStage.run(new Doc(other));
   assert.deepEqual(buildAttributions(other, t2.tokens, t2.sentences, []), []);
 });
+
+test('a paragraph\'s features do not depend on the paragraphs featurised before it', () => {
+  const cues = withLexicon(new Map());
+  const feats = (text: string) => {
+    const { tokens, sentences, paragraphs } = tokensStage.run(new Doc(text));
+    return Array.from(extractFeatures(tokens, sentences, paragraphSequences(sentences, paragraphs), cues, (1 << 14) - 1));
+  };
+  const probe = 'He said it was “over.”';
+  const fresh = feats(probe);
+  // A longer paragraph leaves values in the scratch arrays past the probe's last token; its 9th
+  // token (the probe has 8) is a cue word.
+  feats('The old man and the young woman both said that the plan would work, and they said so twice.');
+  assert.deepEqual(feats(probe), fresh);
+});

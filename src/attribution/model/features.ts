@@ -226,6 +226,7 @@ function stackScan(stack: Uint8Array, sentences: readonly Sentence[], s0: number
   }
   if (SSTATE.length < s1 - s0 + 2) SSTATE = new Uint8Array((s1 - s0 + 2) * 2);
   SSTATE.fill(0, 0, s1 - s0 + 2);
+  for (const arr of [PLD, PRD, PLW, PRW]) arr[0] = arr[n + 1] = arr[n + 2] = 0; // boundaries, as in paragraphFeatures
   for (let s = s0; s < s1; s++) {
     const a = sentences[s].tokenStart - t0 + 1;
     const b = sentences[s].tokenEnd - t0 + 1;
@@ -352,6 +353,10 @@ function paragraphFeatures(
   if (!reuse) {
     scratchOf.tokens = null; // invalid while being overwritten
     // 1. per-token attributes (offset by 1 so index 0 and n+1 are the paragraph boundaries)
+    // Boundary cells of every scratch array are reset: templates read the neighbours of the first
+    // and last tokens, and a cell left over from an earlier, longer paragraph (of this article or
+    // of the previous one) made the tags depend on what was read before.
+    for (const arr of [SH, SUF, CUE, QS, LD, RD, LW, RW, FLAGS, SENT, PUL, PUR, ACW, LC, RC]) arr[0] = arr[n + 1] = arr[n + 2] = 0;
     W[0] = W_BOS; P[0] = POS_BOS; W[n + 1] = W_EOS; P[n + 1] = POS_EOS;
     W[n + 2] = W_EOS; P[n + 2] = POS_EOS;
     CF[0] = 2049; CF[n + 1] = CF[n + 2] = 2050; // paragraph boundaries
