@@ -17,6 +17,7 @@ type WinkCache = {
 };
 const makeCache = require(cachePath) as (model: unknown, featureFn: unknown) => WinkCache;
 let reading = 0;
+const SPLITTABLE = /[^\p{L}\p{N}]/u;
 require.cache[cachePath]!.exports = function historyFreeCache(m: unknown, featureFn: unknown): WinkCache {
   const c = makeCache(m, featureFn);
   const intrinsic = c.intrinsicSize();
@@ -36,9 +37,14 @@ require.cache[cachePath]!.exports = function historyFreeCache(m: unknown, featur
   };
   // add() itself looks words up (the model's features of a new lexeme read its lower-cased form)
   let adding = false;
+  // Only a lexeme with a character the tokenizer splits at ("Clinton's", "Rubio-Style") changes
+  // tokenization when found whole; a word of letters or digits is one token either way, and
+  // re-adding it would only return the same id with the same features, so it stays visible (the
+  // tokenizer then does not try to split it, which is most of the cost of hiding a word).
   c.lookup = (text) => {
     const r = lookup(text);
-    return !adding && r !== null && r.length === 1 && r[0] >= intrinsic && addedIn[r[0] - intrinsic] !== reading ? null : r;
+    return !adding && r !== null && r.length === 1 && r[0] >= intrinsic && addedIn[r[0] - intrinsic] !== reading &&
+      SPLITTABLE.test(text) ? null : r;
   };
   c.add = (text, category) => {
     adding = true;
