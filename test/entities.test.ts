@@ -322,3 +322,9 @@ test('Commonwealth styles are honorifics and a place\'s people are a group', () 
   assert.ok(!r.mentions.some((m) => m.text === 'Rt'));
   assert.equal(entityOf(r, 'Iowans')?.type, 'group');
 });
+
+test('a rank before a forename of the other gender is not the forename: "Marine John Tiegen" is a man, "Marine Le Pen" a woman', () => {
+  const r = analyse('Former CIA operative and Marine John Tiegen said so on Monday. Marine Le Pen disagreed on Tuesday in Paris.');
+  assert.equal(entityOf(r, 'Marine John Tiegen')?.gender, 'male');
+  assert.equal(entityOf(r, 'Marine Le Pen')?.gender, 'female');
+});

@@ -4,7 +4,7 @@ import type { Entity, EntityType, Gender, Mention, Sentence, TextSpan, Token } f
 import { OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, ROLE_SYNONYMS } from './gazetteer/roles.ts';
 import { ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
-import { FEMALE_FORENAMES, MALE_FORENAMES, forenameGenderOf } from './gazetteer/forenames.ts';
+import { FEMALE_FORENAMES, MALE_FORENAMES, forenameGenderOf, forenameIndex } from './gazetteer/forenames.ts';
 import { NEUTER_PRONOUNS, PLURAL_PRONOUNS, isTitleCase } from './mentions.ts';
 import { quotedTokens, tokenAt } from './quoted.ts';
 import { REPORTING_VERBS } from './reporting-verbs.ts';
@@ -354,11 +354,12 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     }
     // A neutral title ("Dr.", "Professor") leaves the forename to speak.
     if ((hon === undefined || hon === 'unknown') && w.length >= 1 && m.type !== 'outlet' && m.type !== 'organisation' && m.type !== 'place') {
-      const fg = w.length > 1 ? forenameGenderOf(w[0]) : 'unknown';
+      const fi = forenameIndex(w);
+      const fg = w.length > 1 ? forenameGenderOf(w[fi]) : 'unknown';
       // A forename only the package lists know ("Guadalupe" is mostly, not always, a woman's name)
       // weighs as much as one pronoun, so a pronoun against it leaves the gender open.
-      const curated = MALE_FORENAMES.has(w[0]) || FEMALE_FORENAMES.has(w[0]);
-      if (fg !== 'unknown') addEvidence(c, tokens[t0].start, tokens[t0].end, fg, curated ? W_FORENAME : W_PRONOUN);
+      const curated = MALE_FORENAMES.has(w[fi]) || FEMALE_FORENAMES.has(w[fi]);
+      if (fg !== 'unknown') addEvidence(c, tokens[t0 + fi].start, tokens[t0 + fi].end, fg, curated ? W_FORENAME : W_PRONOUN);
     }
     // "in Kylie Jenner's company": a possessor is not the preposition's object.
     const possessor = info[i].t1 < tokens.length && /^['’]s?$/.test(tokens[info[i].t1].text);

@@ -5,7 +5,7 @@ import { OUTLET_HEADS, OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
 import { DEMONYMS, PEOPLE_PLURALS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_WORDS, PLACES } from './gazetteer/places.ts';
 import { KNOWN_ORGS, ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS } from './gazetteer/roles.ts';
-import { FEMALE_FORENAMES, forenameGenderOf, MALE_FORENAMES } from './gazetteer/forenames.ts';
+import { FEMALE_FORENAMES, forenameGenderOf, forenameIndex, MALE_FORENAMES } from './gazetteer/forenames.ts';
 import { AGENCY } from './dateline.ts';
 
 const AGENCY_ONLY = new RegExp(`^${AGENCY}$`);
@@ -501,7 +501,7 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     return;
   }
   if (nameWords.length === 1 && nameWords[0].replace(/\.$/, '').length === 1) return; // "Z", "X.", stray initials
-  if (gender === 'unknown') gender = forenameGender(nameWords[0]);
+  if (gender === 'unknown') gender = forenameGender(nameWords[forenameIndex(nameWords)]);
   if (n > a) {
     const k2 = nameKey(nameWords.join(' '));
     type = typeOfName(nameWords, k2) ?? 'person';

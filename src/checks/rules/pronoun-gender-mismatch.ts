@@ -4,7 +4,7 @@ import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
 import { layer, memo, quotedSpans, tokenAt } from '../helpers.ts';
 import { isCueWord } from '../../attribution/cues.ts';
-import { FEMALE_FORENAMES, MALE_FORENAMES } from '../../nlp/gazetteer/forenames.ts';
+import { FEMALE_FORENAMES, MALE_FORENAMES, forenameIndex } from '../../nlp/gazetteer/forenames.ts';
 import { HONORIFICS } from '../../nlp/gazetteer/roles.ts';
 
 // A subject "he"/"she" (outside quotation marks) whose only possible referents nearby are of the
@@ -120,7 +120,7 @@ function forenameOf(name: string): Gender | null {
   let k = 0;
   while (k < words.length - 2 && HONORIFICS.has(words[k].toLowerCase().replace(/\.$/, ''))) k++;
   if (words.length - k < 2) return null;
-  const f = words[k].toLowerCase();
+  const f = words[k + forenameIndex(words.slice(k).map((x) => x.toLowerCase()))].toLowerCase();
   const male = MALE_FORENAMES.has(f);
   const female = FEMALE_FORENAMES.has(f);
   return male === female ? null : male ? 'male' : 'female';

@@ -124,3 +124,15 @@ export function forenameGenderOf(w: string): 'male' | 'female' | 'unknown' {
 
 export const MALE_FORENAMES: ReadonlySet<string> = new Forenames(male);
 export const FEMALE_FORENAMES: ReadonlySet<string> = new Forenames(female);
+
+/**
+ * Which word of a lower-cased full name is its forename: the first, unless the first and second are
+ * forenames of opposite genders in the hand lists and a surname follows ("Marine John Tiegen", a
+ * rank before the forename; "Marine Le Pen" has no second forename).
+ */
+export function forenameIndex(words: readonly string[]): number {
+  if (words.length < 3) return 0;
+  const g0 = MALE_FORENAMES.has(words[0]) ? 'male' : FEMALE_FORENAMES.has(words[0]) ? 'female' : null;
+  const g1 = MALE_FORENAMES.has(words[1]) ? 'male' : FEMALE_FORENAMES.has(words[1]) ? 'female' : null;
+  return g0 && g1 && g0 !== g1 ? 1 : 0;
+}
