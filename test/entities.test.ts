@@ -328,3 +328,9 @@ test('a rank before a forename of the other gender is not the forename: "Marine 
   assert.equal(entityOf(r, 'Marine John Tiegen')?.gender, 'male');
   assert.equal(entityOf(r, 'Marine Le Pen')?.gender, 'female');
 });
+
+test('a forename only the package lists know does not turn every "she" away from its bearer', () => {
+  const r = analyse('Aung San Suu Kyi visited the White House on Wednesday, six years after she was released from house arrest. President Obama welcomed her. She thanked him for his support.');
+  assert.equal(entityOf(r, 'Aung San Suu Kyi')?.gender, 'female');
+  assert.equal(entityOf(r, 'Obama')?.gender === 'female', false);
+});

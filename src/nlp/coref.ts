@@ -87,6 +87,9 @@ interface Cluster {
   type: Map<EntityType, number>;
   heads: Set<string>;
   male: number;
+  /** Of `male`/`female`, the weight of forenames only the package lists know ("Aung"). */
+  weakMale: number;
+  weakFemale: number;
   female: number;
   evidence: Evidence[];
   named: boolean;
@@ -237,7 +240,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
 
   const newCluster = (i: number, named: boolean): Cluster => {
     const c: Cluster = { id: `en${clusters.length + 1}`, order: clusters.length, members: [], names: [], longest: [], longestFromHeadline: false, type: new Map(), heads: new Set(),
-      male: 0, female: 0, evidence: [], named, group: false, descr: mentions[i].text, lastSentence: mentions[i].sentence };
+      male: 0, female: 0, weakMale: 0, weakFemale: 0, evidence: [], named, group: false, descr: mentions[i].text, lastSentence: mentions[i].sentence };
     clusters.push(c);
     byId.set(c.id, c);
     return c;
@@ -246,10 +249,11 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     c.members.push(i);
     entityOf[i] = c.id;
   };
-  const addEvidence = (c: Cluster, start: number, end: number, gender: Gender, weight: number): void => {
+  const addEvidence = (c: Cluster, start: number, end: number, gender: Gender, weight: number, weak = false): void => {
     if (gender === 'unknown') return;
     c.evidence.push({ start, end, text: text.slice(start, end), gender, weight });
     if (gender === 'male') c.male += weight; else c.female += weight;
+    if (weak && gender === 'male') c.weakMale += weight; else if (weak) c.weakFemale += weight;
   };
   const words = (i: number): string[] => {
     const out: string[] = [];
@@ -359,7 +363,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       // A forename only the package lists know ("Guadalupe" is mostly, not always, a woman's name)
       // weighs as much as one pronoun, so a pronoun against it leaves the gender open.
       const curated = MALE_FORENAMES.has(w[fi]) || FEMALE_FORENAMES.has(w[fi]);
-      if (fg !== 'unknown') addEvidence(c, tokens[t0 + fi].start, tokens[t0 + fi].end, fg, curated ? W_FORENAME : W_PRONOUN);
+      if (fg !== 'unknown') addEvidence(c, tokens[t0 + fi].start, tokens[t0 + fi].end, fg, curated ? W_FORENAME : W_PRONOUN, !curated);
     }
     // "in Kylie Jenner's company": a possessor is not the preposition's object.
     const possessor = info[i].t1 < tokens.length && /^['’]s?$/.test(tokens[info[i].t1].text);
@@ -537,7 +541,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     const c = byId.get(e)!;
     return t === null && c.named && !definiteWord(c);
   };
-  const genderOf = (e: string): Gender => { const c = byId.get(e)!; return clusterGender(c.male, c.female); };
+  // Pronouns are matched against the gender the text states; a forename only the package lists
+  // know ("Aung" in "Aung San Suu Kyi") must not turn every "she" away from its bearer.
+  const genderOf = (e: string): Gender => { const c = byId.get(e)!; return clusterGender(c.male - c.weakMale, c.female - c.weakFemale); };
   const countOf = (e: string): number => byId.get(e)!.members.length;
 
   // Sieve C: narrator-side pronouns, in text order, so each resolution feeds the next one's salience.
