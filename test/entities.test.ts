@@ -334,3 +334,8 @@ test('a forename only the package lists know does not turn every "she" away from
   assert.equal(entityOf(r, 'Aung San Suu Kyi')?.gender, 'female');
   assert.equal(entityOf(r, 'Obama')?.gender === 'female', false);
 });
+
+test('"Democratic National Convention" is one organisation, not a person called "Convention"', () => {
+  const r = analyse('The Democratic National Convention released a statement on Monday about the party and its plans.');
+  assert.equal(entityOf(r, 'Democratic National Convention')?.type, 'organisation');
+});

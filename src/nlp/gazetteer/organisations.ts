@@ -11,6 +11,7 @@ battalion regiment company corporation corp corp. inc inc. ltd ltd. llc plc gmbh
 partners industries airlines airways motors systems technologies labs laboratories pharmaceuticals energy oil
 bank bancorp trust capital securities exchange center centre hospital clinic network church mission embassy
 consulate secretariat directorate inspectorate coalition alliance front movement campaign caucus forum
+convention conference
 organization organisation society club team initiative fc republicans democrats taliban
 hamas hezbollah isis isil daesh associations federations unions councils committees commissions agencies
 institutes foundations alliances coalitions`.split(/\s+/));
