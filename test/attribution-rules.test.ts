@@ -248,3 +248,14 @@ test('a quote paragraph signed on the next line with a dash takes that name', ()
   const b = rules('“We are done here.”\n\n— and then the meeting ended abruptly without a vote.');
   assert.notEqual(b[0]?.cue?.text, '—');
 });
+
+test('opinion pieces: a label is no speaker, "so-called" words are no quote, "in the words of X" is a cue', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('Opinion: The "experts" were wrong about the bridge\n\nFor years, so-called "experts" assured us it was safe. Nobody was hurt, but it was, in the words of one resident, "a miracle".\n\nCouncil leader Tom "Tommy" Reeves says the checks were "adequate at the time".');
+  assert.ok(!out.quotes.some((q) => q.speaker?.text === 'Opinion'), JSON.stringify(out.quotes.map((q) => q.speaker?.text)));
+  assert.ok(!out.quotes.some((q) => q.text === '"experts"'));
+  const miracle = out.quotes.find((q) => q.text === '"a miracle"');
+  assert.equal(miracle?.speaker?.text, 'one resident');
+  assert.equal(miracle?.cue?.text, 'in the words of');
+  assert.equal(out.quotes.find((q) => q.text.includes('adequate'))?.speakerName, 'Tom Reeves');
+});

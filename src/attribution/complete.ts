@@ -1,5 +1,6 @@
 import type { Attribution, TextSpan } from '../model/types.ts';
 import { findChannel, isOutlet } from './channel.ts';
+import { WORK_LABEL } from '../model/work-labels.ts';
 
 /**
  * Finishing touches on merged attributions, read from the text around each one:
@@ -15,7 +16,7 @@ import { findChannel, isOutlet } from './channel.ts';
  * Inputs are not mutated; records that change are copied.
  */
 export function completeAttributions(text: string, attributions: readonly Attribution[]): Attribution[] {
-  const kept = attributions.filter((a) => !namesNotSays(a) && !anonymityReason(text, a));
+  const kept = attributions.filter((a) => !namesNotSays(a) && !anonymityReason(text, a) && !labelledHeadline(a));
   let moved = false;
   const out: Attribution[] = [];
   for (const a of kept) {
@@ -62,9 +63,15 @@ function anonymityReason(text: string, a: Attribution): boolean {
   return ANONYMITY_REASON.test(text.slice(Math.max(0, a.start - 40), a.start));
 }
 
+/** "Opinion: The experts were wrong": a type-of-work label before a colon is no speaker. */
+function labelledHeadline(a: Attribution): boolean {
+  return a.cue?.text === ':' && a.speaker !== null && WORK_LABEL.test(a.speaker.text.trim());
+}
+
 // Naming, not saying: "known locally as “the Baron”", "nicknamed “Bulldozer”", "dubbed “the deal of
 // the century”". ("called “a disaster”" is speech: PolNeAR and readers count it.)
-const NAMING_CUE = /(?:^|\s)(?:known|referred\s+to)(?:\s+\w+ly)?\s+as$|^(?:nicknamed|dubbed|titled|so-called|named|renamed)$/i;
+// (wink splits "so-called" into "so" and "-called", and the tagger may take only the second)
+const NAMING_CUE = /(?:^|\s)(?:known|referred\s+to)(?:\s+\w+ly)?\s+as$|^(?:nicknamed|dubbed|titled|so-called|-called|named|renamed)$/i;
 const MAX_NAME_WORDS = 5;
 const QUOTE_OPEN = /^\s*["“‘'«]/;
 

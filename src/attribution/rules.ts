@@ -1,6 +1,7 @@
 import { firstStartingFrom, lastStartingAtOrBefore } from '../model/offsets.ts';
 import type { Attribution, Paragraph, TextSpan, Token } from '../model/types.ts';
 import { leadLength } from '../nlp/dateline.ts';
+import { WORK_LABEL } from '../model/work-labels.ts';
 import { findChannel } from './channel.ts';
 import { isCueWord, isNamingCue, takesListener } from './cues.ts';
 import { scanQuotes, type QuotePair } from './quote-marks.ts';
@@ -259,7 +260,9 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       return { ...f, cue: tokSpan(b + 1) };
     }
     if (ctx !== 'colon') return null;
-    // A colon with no speech verb: the colon is the cue and the clause's subject the speaker.
+    // A colon with no speech verb: the colon is the cue and the clause's subject the speaker,
+    // unless the clause is a label ("Opinion: …", "Analysis: …").
+    if (WORK_LABEL.test(text.slice(tokens[a].start, tokens[b].end))) return null;
     const np = npStartingAt(tokens, a, b);
     return {
       cue: tokSpan(b + 1), speaker: span(np), channel: findChannel(text, tokens[a].start, tokens[b].end),
@@ -419,6 +422,13 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
   for (const { pair: p, para } of embedded) {
     if (p.start < lastMixedEnd) continue;
     const [a, b] = clauseBeforeSentence(p.start, para.start);
+    // "it was, in the words of one resident, “a miracle”": the quoted words are the source's
+    const words = inTheWordsOf(a, b);
+    if (words) {
+      out.push(makeSpan(text, p.start, p.end, words, `R${nextId++}`));
+      lastMixedEnd = p.end;
+      continue;
+    }
     let cue = -1;
     for (let i = b; i >= a; i--) {
       const t = tokens[i];
@@ -466,6 +476,21 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
         lastMixedEnd = p.end;
       }
     }
+  }
+
+  /** `in the words of X,` closing the clause [a, b] right before a quote: its cue and speaker. */
+  function inTheWordsOf(a: number, b: number): Found | null {
+    if (b >= a && tokens[b].text === ',') b--;
+    for (let i = b - 4; i >= a && i >= b - 10; i--) {
+      if (tokens[i].lower !== 'in' || tokens[i + 1].lower !== 'the' || tokens[i + 2].lower !== 'words' || tokens[i + 3].lower !== 'of') continue;
+      const np = npStartingAt(tokens, i + 4, b);
+      if (!np || np.to !== b) return null;
+      return {
+        cue: { start: tokens[i].start, end: tokens[i + 3].end, text: text.slice(tokens[i].start, tokens[i + 3].end) },
+        speaker: span(np), channel: null, source: 'rule:direct-in-the-words-of',
+      };
+    }
+    return null;
   }
 
   /** "Alden, author of …": a name followed by a comma. */

@@ -4,6 +4,7 @@
 // never touch the DOM.
 import type { JsonLdNode, MicrodataProp, PageInfo, PageLink } from '../model/types.ts';
 import { flattenJsonLd, parseJsonLd, shortType } from './jsonld.ts';
+import { WORK_LABEL } from '../model/work-labels.ts';
 
 /** Upper bounds, so a hostile page costs bounded time. */
 const MAX_ANCHORS = 4000;
@@ -44,7 +45,7 @@ const LINK_ROLES: [string, RegExp, RegExp][] = [
 const LINK_HINT = /correct|errat|ethic|standard|principle|conduct|practice|polic|divers|inclusi|unnamed|anonymous|owner|fund|donor|support|financ|masthead|team|staff|newsroom|leader|who we are|how we work|values|feedback|error|mistake|typo|tip|contact|letter|about|fact|verif|author|people|profile|journalist|contributor|reporter/i;
 
 /** Short labels naming the type of work. */
-export const WORK_LABEL = /^(?:opinion|analysis|news analysis|commentary|editorial|op-ed|column|columnist|review|explainer|explained|fact[- ]check|sponsored(?: content)?|paid (?:content|post)|partner content|advertorial|advertisement feature|perspective|viewpoint|letters?(?: to the editor)?|obituary|interview|investigation|investigative|special report|satire|backgrounder|background|first person|essay|reportage|report|news|breaking news|live|fact ?sheet)$/i;
+export { WORK_LABEL };
 
 // Elements whose class or id says they carry the article's label or kicker.
 // (Few patterns: css-select's cost grows with each one, on every element of the page.)

@@ -635,6 +635,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         if (n > bestLen || (n === bestLen && mm.text.length > name.length) || (nameCaps && !caps && n >= bestLen)) { bestLen = n; name = mm.text; }
       }
       if (type === 'outlet') name = OUTLET_NAMES.get(nameKey(name)) ?? name;
+      // "Tom “Tommy” Reeves" is called Tom Reeves; the nickname stays in the mention
+      if (type === 'person') name = name.replace(/\s+[“"‘'][^“”"‘’']{1,20}[”"’']\s+/u, ' ');
     }
     entities.push({
       id: c.id, name, type, gender,

@@ -1,0 +1,3 @@
+// Labels that name an article's type of work ("Opinion", "Analysis", "Live"): read by ingestion
+// (the type-of-work indicator) and by attribution (a headline's "Opinion: …" is a label, not a speaker).
+export const WORK_LABEL = /^(?:opinion|analysis|news analysis|commentary|editorial|op-ed|column|columnist|review|explainer|explained|fact[- ]check|sponsored(?: content)?|paid (?:content|post)|partner content|advertorial|advertisement feature|perspective|viewpoint|letters?(?: to the editor)?|obituary|interview|investigation|investigative|special report|satire|backgrounder|background|first person|essay|reportage|report|news|breaking news|live|fact ?sheet)$/i;
