@@ -136,3 +136,12 @@ test('"the Italian said" refers back to the person just named; a stadium is a pl
   assert.equal(out.quotes.find((q) => q.speaker?.text === 'the Italian')?.speakerName, 'Paolo Rinaldi');
   assert.equal(out.entities.find((e) => e.name === 'Fenwick Park')?.type, 'place');
 });
+
+test('corporate news: a long channel phrase keeps the closing frame, a legal suffix joins the short name, an unnamed source keeps its body', () => {
+  const out = analyze('Acme Robotics Inc. will cut about 600 jobs, the company said in a filing with the Securities and Exchange Commission on Tuesday. Acme Robotics employs 7,500 people.\n\nA spokeswoman for Acme declined to comment on which sites would be affected. Shares of Acme rose.');
+  const cut = out.quotes.find((q) => q.text.includes('600 jobs'));
+  assert.equal(cut?.text, 'Acme Robotics Inc. will cut about 600 jobs');
+  assert.equal(cut?.speakerName, 'Acme Robotics Inc.');
+  assert.equal(out.entities.filter((e) => e.name.startsWith('Acme')).length, 1, JSON.stringify(out.entities.map((e) => e.name)));
+  assert.equal(out.quotes.find((q) => q.speaker?.text === 'A spokeswoman for Acme')?.speakerName, 'A spokeswoman for Acme');
+});

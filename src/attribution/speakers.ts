@@ -229,6 +229,14 @@ export function resolveSpeakers(
         if (mod.kind === 'name' && mod.start >= sp.start && /^\s+$/.test(text.slice(mod.end, mentions[h].start)) &&
           /^(?:(?:the|a|an)\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/iu.test(text.slice(sp.start, mod.start))) name = text.slice(sp.start, mentions[h].end);
       }
+      // ... and "a spokeswoman for Acme", "analysts at Morgan Stanley", not "a spokeswoman"
+      const kind = entity ? byId.get(entity)?.type : undefined;
+      if (entity && h >= 0 && h + 1 < mentions.length && mentions[h].kind === 'nominal' && (kind === 'unnamed' || kind === 'group')) {
+        const body = mentions[h + 1];
+        if (body.kind === 'name' && body.end <= sp.end && body.type !== 'person' && /^\s+(?:for|at|of|from|with)\s+(?:the\s+)?$/i.test(text.slice(mentions[h].end, body.start))) {
+          name = text.slice(mentions[h].start, body.end);
+        }
+      }
       // An unresolved description is its own name ("a senior official"); a pronoun is not, nor a
       // span with no mention in it at all ("February"): naming it would claim a resolution.
       if (!name && h >= 0 && mentions[h].kind !== 'pronoun' && !RELATIVE.has(word) && !(FIRST_SECOND.has(word) && mentions[h].kind !== 'name')) name = sp.text;

@@ -33,6 +33,13 @@ const PLACE_NOUNS = new Set(['village', 'city', 'town', 'region', 'province', 's
 const OF_PLACE = new Set(['council', 'government', 'people', 'residents', 'citizens', 'mayor', 'governor', 'streets', 'outskirts']);
 const BUSINESS_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'group', 'holdings',
   'company', 'corporation', 'industries', 'technologies', 'systems', 'partners', 'labs', 'motors', 'energy', 'capital']);
+/** The last word of a name past a legal suffix ("Acme Robotics Inc." → "robotics"). */
+function lastCoreWord(words: readonly string[]): string {
+  let k = words.length - 1;
+  while (k > 0 && LEGAL_SUFFIXES.has(words[k].replace(/\.$/, ''))) k--;
+  return words[k];
+}
+const LEGAL_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'ab', 'asa', 'spa', 'srl', 'pty', 'lp', 'llp']);
 const COMPANY_NOUNS = new Set(['company', 'firm', 'corporation', 'startup', 'manufacturer', 'retailer', 'airline', 'insurer', 'lender']);
 const NOT_A_COMPANY = new Set(['union', 'ministry', 'department', 'agency', 'council', 'committee', 'commission', 'party',
   'university', 'college', 'school', 'court', 'government', 'parliament', 'senate', 'congress', 'police', 'army',
@@ -295,8 +302,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
           // "Norvane" for "Norvane Semiconductor", "Greyhook" for "Greyhook Seafoods Ltd": the
           // distinctive first word, when the rest only says what kind of business it is.
           const shortForm = w.length === 1 && o.longest.length > 1 && o.longest[0] === w[0] &&
-            o.longest.slice(1).every((x) => ORG_WEAK_HEADS.has(x) || BUSINESS_SUFFIXES.has(x));
-          if (!shortForm && !(isSubset(w, o.longest) && w[w.length - 1] === o.longest[o.longest.length - 1])) continue;
+            o.longest.slice(1).every((x) => ORG_WEAK_HEADS.has(x) || BUSINESS_SUFFIXES.has(x.replace(/\.$/, '')));
+          // "Acme Robotics" for "Acme Robotics Inc.": the last word before a legal suffix
+          if (!shortForm && !(isSubset(w, o.longest) && lastCoreWord(w) === lastCoreWord(o.longest))) continue;
           if (w.length === 1 && CHAMBERS.has(w[0]) && o.longest.length > 1) continue;
         } else {
           if (ot !== null && ot !== 'person') continue;

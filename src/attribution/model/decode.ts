@@ -222,7 +222,9 @@ function sentenceFinalFrames(tokens: readonly Token[], sentences: readonly Sente
       for (let i = v + 1; i < e && tailOk; i++) tailOk = tokens[i].pos !== 'VERB' && tokens[i].pos !== 'AUX' && !isQuoteMark(tokens[i].text);
       // the medial frame `<head>, Smith said, <tail>` (both halves are content)
       const medial = tokens[v + 1]?.lower === ',' && e - v > 4;
-      if (v < e - 10 && !medial) continue;
+      // (a channel phrase may run longer: "…, the company said in a filing with the Securities and
+      // Exchange Commission on Tuesday.")
+      if (v < e - (tokens[v + 1]?.pos === 'ADP' ? 16 : 10) && !medial) continue;
       if (!medial && tokens[v - 1].lower === ',') {
         const np = speakerAfter(tokens, v, Math.min(e - 1, v + 8));
         if (np && np.from === v + 1) frame = { comma: v - 1, cue: v, cueEnd: v + 1, src: np, tail: -1 };
