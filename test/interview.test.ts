@@ -95,3 +95,21 @@ test('a headline lead-in takes the whole role phrase as its speaker', () => {
   const out = analyze('Water chief: "We have three weeks left"\n\nThe city is running short of water.');
   assert.equal(out.quotes[0].speaker?.text, 'Water chief');
 });
+
+test('an explainer\'s FAQ is the writer\'s, not an interviewee\'s', () => {
+  const text = [
+    'Tariffs, explained',
+    '',
+    'President Dana Whitfield announced new tariffs on Monday. Here is what they mean for shoppers.',
+    '',
+    'Q: What is a tariff?',
+    '',
+    'A: A tax on imported goods, paid by the importer.',
+    '',
+    'Q: Will prices rise?',
+    '',
+    'A: Economists expect some prices to rise within months.',
+  ].join('\n');
+  const out = analyze(text);
+  assert.ok(!out.quotes.some((q) => q.source.startsWith('rule:interview')), JSON.stringify(out.quotes.map((q) => [q.source, q.speakerName])));
+});

@@ -20,6 +20,7 @@ caption credit read watch listen related disclosure warning disclaimer backgroun
 image reporting additional contact email tel phone website tags topics subscribe follow share advertisement summary key
 bottom why what how who when where breaking live exclusive more see also tip tips step pros cons verdict price timeline
 transcript`.split(/\s+/));
+const INTERVIEW_CUE = /\b(?:interview(?:s|ed)?|spoke (?:to|with)|talk(?:s|ed)? (?:to|with)|sat down with|Q ?& ?A|Q and A|questions and answers|conversation with|transcript)\b/i;
 const ROLE_LABELS = new Set(['host', 'interviewer', 'moderator', 'anchor', 'reporter', 'presenter', 'guest', 'caller', 'audience', 'voice']);
 
 interface Turn { para: Paragraph; label: TextSpan; colon: TextSpan; role: 'q' | 'a' | 'name' }
@@ -54,7 +55,10 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], mentions: rea
   // A transcript alternates: at least one question and one answer. A lone "A." paragraph is more
   // likely an initial than an answer, so the full-stop form needs both.
   const qs = qa.filter((t) => t.role === 'q').length;
-  const qaOk = qs > 0 && qs < qa.length && (stopForm === 0 || stopForm === qa.length);
+  // An explainer's FAQ ("Q: What is a tariff? A: …") answers in the writer's voice: the text
+  // before the first question must say that someone was interviewed.
+  const intro = qa.length ? text.slice(0, qa[0].para.start) : '';
+  const qaOk = qs > 0 && qs < qa.length && (stopForm === 0 || stopForm === qa.length) && INTERVIEW_CUE.test(intro);
   // Named turns are a dialogue when a label comes back after another one (A, B, A), or speech when
   // most of them talk in the first or second person. A list of names, each with a line of the
   // writer's about them ("Sanders: Win in a walk."), is neither.
