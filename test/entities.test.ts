@@ -339,3 +339,11 @@ test('"Democratic National Convention" is one organisation, not a person called 
   const r = analyse('The Democratic National Convention released a statement on Monday about the party and its plans.');
   assert.equal(entityOf(r, 'Democratic National Convention')?.type, 'organisation');
 });
+
+test('"the Trump campaign" is Donald Trump\'s, and a surname that acts is a person even if it is a common word', () => {
+  const r = analyse('The Trump campaign dismissed the poll on Monday. Aides said the numbers were wrong. Later, Donald Trump told a rally in Ohio that he would win the state easily.');
+  const trump = r.mentions.filter((m) => /Trump/.test(m.text));
+  assert.equal(new Set(trump.map((m) => m.entity)).size, 1);
+  const s = analyse('The county voted on Tuesday. In the end, Bush carried it by ten points, and the party celebrated.');
+  assert.equal(entityOf(s, 'Bush')?.type, 'person');
+});

@@ -33,6 +33,10 @@ const PLACE_NOUNS = new Set(['village', 'city', 'town', 'region', 'province', 's
 const OF_PLACE = new Set(['council', 'government', 'people', 'residents', 'citizens', 'mayor', 'governor', 'streets', 'outskirts']);
 const BUSINESS_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'group', 'holdings',
   'company', 'corporation', 'industries', 'technologies', 'systems', 'partners', 'labs', 'motors', 'energy', 'capital']);
+/** What a person's surname modifies without being an organisation's name: "the Trump campaign". */
+const LED_BY_PERSON = new Set(['campaign', 'campaigns', 'administration', 'presidency', 'government', 'camp', 'team', 'family',
+  'era', 'doctrine', 'cabinet']);
+
 /** The last word of a name past a legal suffix ("Acme Robotics Inc." → "robotics"). */
 function lastCoreWord(words: readonly string[]): string {
   let k = words.length - 1;
@@ -386,7 +390,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (m.type === null) {
       for (let k = info[i].t1; k < Math.min(tokens.length, info[i].t1 + 4) && tokens[k].sentence === m.sentence; k++) {
         const t = tokens[k];
-        if ((ORG_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower)) && (t.pos === 'NOUN' || t.pos === 'PROPN')) { vote(c, 'organisation', 2); break; }
+        // (a person's name before "campaign", "administration", "government" … names what they lead)
+        if ((ORG_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower)) && (t.pos === 'NOUN' || t.pos === 'PROPN') && !LED_BY_PERSON.has(t.lower)) { vote(c, 'organisation', 2); break; }
         if (!((t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower === t.text)) break;
       }
     }
@@ -625,7 +630,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
   for (const c of entityClusters) {
     let type = typeOf(c);
     if (!c.named) type = c.group ? 'group' : type === 'person' ? 'unnamed' : type ?? 'unnamed';
-    else if (type === null) type = isDefiniteWord(c, info, tokens) ? 'organisation' : defaultType(c);
+    else if (type === null) type = isDefiniteWord(c, info, tokens) ? 'organisation' : defaultType(c, info, tokens);
     const gender = type === 'person' || type === 'unnamed' ? clusterGender(c.male, c.female) : 'unknown';
     let name = c.descr;
     if (c.named) {
@@ -828,9 +833,11 @@ function isDefiniteWord(c: Cluster, info: readonly MentionInfo[], tokens: readon
  * word ("Treasury", "Convention", "Security": institutions and things, rarely people, since a
  * person's first mention carries a forename); else a person (the commonest).
  */
-function defaultType(c: Cluster): EntityType {
+function defaultType(c: Cluster, info: readonly MentionInfo[], tokens: readonly Token[]): EntityType {
   if (/^\p{Lu}{2,6}$/u.test(c.descr)) return 'organisation';
   const w = c.descr.toLowerCase();
-  if (!/[\s-]/.test(w) && isEnglishWord(w) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w)) return 'organisation';
+  // ... unless it acts as a subject somewhere ("Trump won", "Bush invaded"): a surname alone
+  const acts = c.members.some((k) => { const next = tokens[info[k].t1]; return next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX'); });
+  if (!/[\s-]/.test(w) && isEnglishWord(w) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w) && !acts) return 'organisation';
   return 'person';
 }
