@@ -73,3 +73,13 @@ test('a sentence-initial medium is the channel: "In a statement, X said: …", "
     ['that schools would reopen', 'CNN'],
   ]);
 });
+
+test('translated news: "declared to the newspaper Le Progrès" names the outlet, "she affirmed" is a cue', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('The mayor of Lyon, Jean-Luc Moreau, resigned on Thursday. « I have always acted in the interest of the city », he declared to the newspaper Le Progrès.\n\nThe prosecutor, Claire Dubois, opened an inquiry. „We will go to the end of this affair“, she affirmed.');
+  const q1 = out.quotes.find((q) => q.text.includes('interest of the city'));
+  assert.equal(q1?.channel?.text, 'Le Progrès');
+  const q2 = out.quotes.find((q) => q.text.includes('end of this affair'));
+  assert.equal(q2?.cue?.text, 'affirmed');
+  assert.equal(q2?.speakerName, 'Claire Dubois');
+});

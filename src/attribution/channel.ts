@@ -13,7 +13,7 @@ import type { TextSpan } from '../model/types.ts';
 // A proper-name phrase: capitalised words, allowing "of", "and", "&", a possessive and a quoted show title.
 // Dots only inside a word ("U.S"), so a sentence's full stop never joins the name; days and
 // months never start a name word ("told Reuters on Friday").
-const WORD = String.raw`(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)[A-Z](?:[\w&'’-]|\.(?=\w))*`;
+const WORD = String.raw`(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b)[A-Z\u00C0-\u00DE](?:[\w&'’\u00C0-\u024F-]|\.(?=\w))*`; // accented letters too: "Le Progrès", "Élysée"
 const NAME = String.raw`(?:[Tt]he\s+)?${WORD}(?:(?:\s+(?:of|and|&|the))*\s+${WORD})*(?:\s+[“"][^”"]{1,40}[”"])?`;
 
 const MEDIUM = [
@@ -51,7 +51,10 @@ export function isOutlet(name: string): boolean {
 }
 
 // Written as four passes; each returns the first match in the window.
-const TELL_RE = new RegExp(String.raw`\b(?:told|tells|tell|telling|confessed\s+to|confided\s+to|said\s+to|explained\s+to|admitted\s+to|spoke\s+to|speaking\s+to|spoke\s+with|speaking\s+with|talking\s+to|talked\s+to|talking\s+with|talked\s+with|wrote\s+to|writing\s+to|remarks\s+to)\s+(${NAME}|reporters|journalists|the\s+press|the\s+media|an?\s+(?:[\w-]+\s+)?(?:reporter|journalist|interviewer|correspondent))`, 'gd');
+// "the newspaper Le Progrès", "the broadcaster RTL": a medium noun naming an outlet the gazetteer lacks
+const MEDIUM_NOUN = String.raw`the\s+(?:newspaper|daily|weekly|magazine|broadcaster|channel|station|agency|website|radio\s+station|news\s+agency)`;
+const MEDIUM_BEFORE = new RegExp(String.raw`${MEDIUM_NOUN}\s+$`);
+const TELL_RE = new RegExp(String.raw`\b(?:told|tells|tell|telling|confessed\s+to|confided\s+to|said\s+to|explained\s+to|admitted\s+to|spoke\s+to|speaking\s+to|spoke\s+with|speaking\s+with|talking\s+to|talked\s+to|talking\s+with|talked\s+with|wrote\s+to|writing\s+to|remarks\s+to|declared\s+to|indicated\s+to|affirmed\s+to|stated\s+to|specified\s+to)\s+(?:${MEDIUM_NOUN}\s+)?(${NAME}|reporters|journalists|the\s+press|the\s+media|an?\s+(?:[\w-]+\s+)?(?:reporter|journalist|interviewer|correspondent))`, 'gd');
 const MEDIUM_RE = new RegExp(String.raw`\b(?:[Ii]n|[Vv]ia|[Tt]hrough|[Dd]uring)\s+((?:an?|his|her|their|its|the|this|that|one|a\s+new|a\s+recent)\s+(?:[\w-]+\s+){0,2}?(?:${MEDIUM}))\b(?:\s+(with|on|to|for|in)\s+(${NAME}|(?:[\w-]+\s+){0,3}?(?:diplomats|colleagues|staff|employees|members|supporters|lawmakers|officials|shareholders|investors|parliament|congress|the\s+[\w-]+)))?`, 'gd');
 const ON_RE = new RegExp(String.raw`\b(?:[Oo]n|[Vv]ia)\s+((?:${PLATFORMS.join('|')})\b|(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}?(?:profile|account|page|feed|blog|website|site|show|program|programme|channel|podcast|timeline|handle|livestream)\b|${NAME})`, 'gd');
 const AT_RE = new RegExp(String.raw`\b[Aa]t\s+((?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:${VENUE}))\b`, 'gd');
@@ -103,7 +106,8 @@ export function findChannel(text: string, start: number, end: number): TextSpan 
   const hits: Hit[] = [];
   const tell = firstHit(TELL_RE, s, (m) => {
     const g = m[1];
-    if (/^[A-Z]/.test(g) && !isOutlet(g)) return null;
+    // "told the newspaper Le Progrès": the medium word vouches for an outlet the gazetteer lacks
+    if (/^[A-Z]/.test(g) && !isOutlet(g) && !MEDIUM_BEFORE.test(s.slice(m.index, m.indices![1]![0]))) return null;
     return groupSpan(m, 1);
   });
   if (tell) hits.push(tell);

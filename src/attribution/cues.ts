@@ -22,6 +22,8 @@ const REGULAR = [
   'conclude', 'summarise', 'summarize', 'underline', 'underscore', 'highlight', 'tout', 'hail',
   'praise', 'decry', 'denounce', 'condemn', 'dismiss', 'question', 'challenge', 'rail', 'fume',
   'concur', 'clarify', 'elaborate', 'apologise', 'apologize', 'tell',
+  // the verbs machine translation from French, Spanish, Italian or Ukrainian reporting favours
+  'affirm', 'indicate', 'specify', 'deplore', 'regret', 'confide', 'hammer',
 ];
 
 // Irregular forms, written out.
