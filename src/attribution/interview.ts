@@ -142,7 +142,7 @@ function labelEntity(label: string, entities: readonly Entity[]): Entity | null 
 const SOURCES = { q: 'rule:interview-question', a: 'rule:interview-answer', name: 'rule:transcript' } as const;
 
 /** Whether an attribution is a transcript turn found here. */
-export const isTranscriptTurn = (a: Attribution): boolean =>
+const isTranscriptTurn = (a: Attribution): boolean =>
   a.source === SOURCES.q || a.source === SOURCES.a || a.source === SOURCES.name;
 
 // Unlabelled paragraphs continue a turn only within a transcript's stretch: past this many, the
@@ -152,7 +152,7 @@ const MAX_CONTINUATION = 3;
 /**
  * Attributions of an interview transcript, and the paragraphs they take over, or nothing when the
  * text is not a transcript. The speaker is the label as written ("Q", "A", "BOULDUAN"); the
- * `speakers` stage resolves it with `transcriptSpeaker`.
+ * `speakers` stage resolves it with `transcriptSpeakers`.
  */
 export function findInterviewAttributions(
   text: string, paragraphs: readonly Paragraph[], mentions: readonly Mention[], entities: readonly Entity[],
@@ -185,24 +185,35 @@ export function findInterviewAttributions(
 }
 
 /**
- * The entity and name behind a transcript turn's label: the interviewee for "A" (the person the
- * intro before the first turn names most), the person a named label stands for, else the label
- * itself in title case ("JOEL BENENSON" → "Joel Benenson"). Questions and roles ("HOST") stay
- * unresolved: the interviewer is not a source.
+ * The entity and name behind each transcript turn's label, by turn: the interviewee for "A" (the
+ * person the intro before the first turn names most), the person a named label stands for, else the
+ * label itself in title case ("JOEL BENENSON" → "Joel Benenson"). Questions and roles ("HOST") stay
+ * unresolved: the interviewer is not a source. Empty when the article has no transcript.
  */
-export function transcriptSpeaker(
-  text: string, a: Attribution, firstTurn: number, mentions: readonly Mention[], entities: readonly Entity[],
-): { entity: string | null; name: string | null } {
+export function transcriptSpeakers(
+  text: string, attributions: readonly Attribution[], mentions: readonly Mention[], entities: readonly Entity[],
+): Map<Attribution, { entity: string | null; name: string | null }> {
+  const out = new Map<Attribution, { entity: string | null; name: string | null }>();
+  const turns = attributions.filter((a) => isTranscriptTurn(a) && a.speaker);
+  if (turns.length === 0) return out;
+  const firstTurn = Math.min(...turns.map((a) => a.speaker!.start));
   const none = { entity: null, name: null };
-  if (!a.speaker || a.source === SOURCES.q) return none;
-  if (a.source === SOURCES.a) {
-    const e = interviewee(text, firstTurn, mentions, entities);
-    return e ? { entity: e, name: entities.find((x) => x.id === e)?.name ?? null } : none;
+  let answerer: { entity: string | null; name: string | null } | undefined;
+  for (const a of turns) {
+    if (a.source === SOURCES.q || ROLE_LABELS.has(a.speaker!.text.toLowerCase())) {
+      out.set(a, none);
+    } else if (a.source === SOURCES.a) {
+      if (!answerer) {
+        const e = interviewee(text, firstTurn, mentions, entities);
+        answerer = e ? { entity: e, name: entities.find((x) => x.id === e)?.name ?? null } : none;
+      }
+      out.set(a, answerer);
+    } else {
+      const e = labelEntity(a.speaker!.text, entities);
+      out.set(a, e ? { entity: e.id, name: titleCase(e.name) } : { entity: null, name: titleCase(a.speaker!.text) });
+    }
   }
-  if (ROLE_LABELS.has(a.speaker.text.toLowerCase())) return none;
-  const e = labelEntity(a.speaker.text, entities);
-  if (e) return { entity: e.id, name: titleCase(e.name) };
-  return { entity: null, name: titleCase(a.speaker.text) };
+  return out;
 }
 
 /** A name written in capitals, as transcripts do, in title case; other names as they are. */

@@ -6,7 +6,7 @@ import { mentionInfo, rankAntecedents, type MentionInfo } from '../nlp/coref.ts'
 import { PLURAL_PRONOUNS, PRONOUNS } from '../nlp/mentions.ts';
 import { DEMONYMS } from '../nlp/gazetteer/places.ts';
 import { TIME_WORDS } from './speaker-span.ts';
-import { isTranscriptTurn, transcriptSpeaker } from './interview.ts';
+import { transcriptSpeakers } from './interview.ts';
 
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 const FIRST_SECOND = new Set(['i', 'we', 'you', 'me', 'us']);
@@ -134,13 +134,12 @@ export function resolveSpeakers(
   const byAttribution = new Map<string, string | null>();
 
   // Transcript turns ("A: …", "BOULDUAN: …") name their speaker by a label, resolved once per article.
-  let firstTurn = Infinity;
-  for (const a of attributions) if (isTranscriptTurn(a) && a.speaker) firstTurn = Math.min(firstTurn, a.speaker.start);
+  const turnSpeakers = transcriptSpeakers(text, attributions, mentions, entities);
 
   for (const qi of order) {
     const a = attributions[qi];
-    if (firstTurn !== Infinity && isTranscriptTurn(a)) {
-      const r = transcriptSpeaker(text, a, firstTurn, mentions, entities);
+    const r = turnSpeakers.get(a);
+    if (r) {
       out[qi] = {
         id: a.id, start: a.start, end: a.end, text: a.text, kind: a.kind, cue: a.cue, speaker: a.speaker,
         speakerName: r.name, speakerEntity: r.entity, channel: a.channel, source: a.source, attribution: a.attribution,
@@ -176,6 +175,8 @@ export function resolveSpeakers(
       const from = firstStartingFrom(mentions, sp.start);
       const h = headMention(text, mentions, from, sp.start, sp.end);
       const word = (h >= 0 ? mentions[h].text : sp.text).toLowerCase().trim();
+      // "us", not "US": a first- or second-person pronoun, which is nobody resolvable
+      const firstOrSecond = FIRST_SECOND.has(word) && !(h >= 0 && mentions[h].kind === 'name');
       if (RELATIVE.has(word)) {
         // "Bondarev, who spoke…": the nearest mention before the relative pronoun in its sentence.
         // "Officials at the ministry, who …": the object of a preposition is not the antecedent.
@@ -186,7 +187,7 @@ export function resolveSpeakers(
           entity ??= entityOf[k]; // the nearest one, if every candidate is inside a phrase
           if (!inPP) { entity = entityOf[k]; break; }
         }
-      } else if (FIRST_SECOND.has(word) && !(h >= 0 && mentions[h].kind === 'name')) { // "US" is a name, "us" a pronoun
+      } else if (firstOrSecond) {
         entity = null;
       } else if (h >= 0 && mentions[h].kind === 'pronoun') {
         const m = mentions[h];
@@ -239,7 +240,7 @@ export function resolveSpeakers(
       }
       // An unresolved description is its own name ("a senior official"); a pronoun is not, nor a
       // span with no mention in it at all ("February"): naming it would claim a resolution.
-      if (!name && h >= 0 && mentions[h].kind !== 'pronoun' && !RELATIVE.has(word) && !(FIRST_SECOND.has(word) && mentions[h].kind !== 'name')) name = sp.text;
+      if (!name && h >= 0 && mentions[h].kind !== 'pronoun' && !RELATIVE.has(word) && !firstOrSecond) name = sp.text;
       if (entity && isPerson(entity)) history.push({ entity, sentence: sSent, paragraph: para, end: Math.max(a.end, sp.end) });
     } else if (a.kind === 'direct' || a.kind === 'mixed') {
       entity = byAttribution.get(a.attribution) ?? inferSpeaker(a, sentences, mentions, info, entityOf, isPerson, history, sentenceAt);
