@@ -31,8 +31,12 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 const PLACE_NOUNS = new Set(['village', 'city', 'town', 'region', 'province', 'state', 'capital', 'county', 'district', 'island', 'port']);
 // "the town council of Porthaven", "the people of Gaza": the governed or inhabited place.
 const OF_PLACE = new Set(['council', 'government', 'people', 'residents', 'citizens', 'mayor', 'governor', 'streets', 'outskirts']);
-const BUSINESS_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'group', 'holdings',
+// Legal forms of a company; with the words that say what kind of business it is, the words after
+// a company's distinctive first word ("Greyhook Seafoods Ltd").
+const LEGAL_FORMS = ['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa'];
+const BUSINESS_SUFFIXES = new Set([...LEGAL_FORMS, 'group', 'holdings',
   'company', 'corporation', 'industries', 'technologies', 'systems', 'partners', 'labs', 'motors', 'energy', 'capital']);
+const LEGAL_SUFFIXES = new Set([...LEGAL_FORMS, 'nv', 'bv', 'ab', 'asa', 'spa', 'srl', 'pty', 'lp', 'llp']);
 /** What a person's surname modifies without being an organisation's name: "the Trump campaign". */
 const LED_BY_PERSON = new Set(['campaign', 'campaigns', 'administration', 'presidency', 'government', 'camp', 'team', 'family',
   'era', 'doctrine', 'cabinet']);
@@ -43,7 +47,6 @@ function lastCoreWord(words: readonly string[]): string {
   while (k > 0 && LEGAL_SUFFIXES.has(words[k].replace(/\.$/, ''))) k--;
   return words[k];
 }
-const LEGAL_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'ab', 'asa', 'spa', 'srl', 'pty', 'lp', 'llp']);
 const COMPANY_NOUNS = new Set(['company', 'firm', 'corporation', 'startup', 'manufacturer', 'retailer', 'airline', 'insurer', 'lender']);
 const NOT_A_COMPANY = new Set(['union', 'ministry', 'department', 'agency', 'council', 'committee', 'commission', 'party',
   'university', 'college', 'school', 'court', 'government', 'parliament', 'senate', 'congress', 'police', 'army',

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import model from 'wink-eng-lite-web-model';
+import { withRoomFor } from '../model/arrays.ts';
 
 // wink learns: every word it reads that its lexicon lacks is added to the lexicon for good, and
 // its tokenizer keeps any string it finds there whole. So once an article has made "Clinton's" a
@@ -7,7 +8,8 @@ import model from 'wink-eng-lite-web-model';
 // the analysis of a text depended on which texts the process had read before (the CLI on one
 // file and a corpus run disagreed). The lexicon cache is wrapped so that a word added while
 // reading an earlier text is not found until the current text adds it again: each text is
-// tokenized as by a fresh instance, while lexeme ids stay stable and nothing is re-added.
+// tokenized as by a fresh instance, while lexeme ids stay stable (adding a word again returns its
+// old id and the lexicon does not grow).
 const require = createRequire(import.meta.url);
 const cachePath = require.resolve('wink-nlp/src/cache.js');
 type WinkCache = {
@@ -24,15 +26,11 @@ require.cache[cachePath]!.exports = function historyFreeCache(m: unknown, featur
   const lookup = c.lookup;
   const add = c.add;
   // For each added (out-of-vocabulary) lexeme, the text being read when it was last added.
-  let addedIn = new Int32Array(1 << 12);
+  let addedIn: Int32Array = new Int32Array(1 << 12);
   const mark = (i: number): void => {
     const k = i - intrinsic;
     if (k < 0) return;
-    if (k >= addedIn.length) {
-      const grown = new Int32Array(Math.max(addedIn.length * 2, k + 1));
-      grown.set(addedIn);
-      addedIn = grown;
-    }
+    addedIn = withRoomFor(addedIn, k);
     addedIn[k] = reading;
   };
   // add() itself looks words up (the model's features of a new lexeme read its lower-cased form)
@@ -54,12 +52,14 @@ require.cache[cachePath]!.exports = function historyFreeCache(m: unknown, featur
     } finally {
       adding = false;
     }
-    mark(i);
-    // add() enters the lower-cased form too
-    const lower = text.toLowerCase();
-    if (lower !== text) {
-      const r = lookup(lower);
-      if (r !== null && r.length === 1) mark(r[0]);
+    // only what lookup may hide needs its reading recorded; add() enters the lower-cased form too
+    if (SPLITTABLE.test(text)) {
+      mark(i);
+      const lower = text.toLowerCase();
+      if (lower !== text) {
+        const r = lookup(lower);
+        if (r !== null && r.length === 1) mark(r[0]);
+      }
     }
     return i;
   };

@@ -1,4 +1,5 @@
 import type { Paragraph, Sentence, Token } from '../../model/types.ts';
+import { withRoomFor } from '../../model/arrays.ts';
 import { CUE_LEXICON } from './lexicon.ts';
 import { labelType, NUM_LABELS } from './tagger.ts';
 
@@ -158,11 +159,7 @@ function wordId(c: WordCache, t: Token, cues: CueClasses): number {
   }
   const id = textWordId(c, t, cues);
   if (lx !== undefined && lx < LEXEME_MAX) {
-    if (lx >= c.byLexeme.length) {
-      const grown = new Int32Array(Math.max(lx + 1, c.byLexeme.length * 2));
-      grown.set(c.byLexeme);
-      c.byLexeme = grown;
-    }
+    c.byLexeme = withRoomFor(c.byLexeme, lx);
     c.byLexeme[lx] = id + 1;
   }
   return id;
