@@ -154,3 +154,22 @@ test('a lone possessive is never content', () => {
   const out = decode('His powerful statement is written in English.', [['content', 'His'], ['cue', 'powerful statement is written']]);
   assert.equal(out.length, 0);
 });
+
+test('a speech verb whose object the tagger read as an inner attribution is the outer frame', () => {
+  const text = 'Her co-author, Professor Martin Keller, said the findings suggested that counting is old.';
+  // the tagger's usual reading: the speech verb (tagged or not) and an inner source, cue and content
+  for (const outer of [[['source', 'Her co-author , Professor Martin Keller ,'], ['cue', 'said']], []] as [SpanType, string][][]) {
+    const out = decode(text, [...outer, ['source', 'the findings'], ['cue', 'suggested'], ['content', 'that counting is old']]);
+    assert.equal(out.length, 1, JSON.stringify(out));
+    assert.equal(out[0].cue?.text, 'said');
+    assert.equal(out[0].text, 'the findings suggested that counting is old');
+    assert.match(out[0].speaker?.text ?? '', /Martin Keller/);
+  }
+});
+
+test('an inverted speaker after a speech verb is no inner attribution', () => {
+  const text = 'It is the first time a candidate has made it an issue, said Robert Egge, whose advocates lean on the campaigns.';
+  const out = decode(text, [['content', 'It is the first time a candidate has made it an issue'], ['cue', 'said'], ['source', 'Robert Egge'], ['source', 'whose advocates'], ['cue', 'lean on'], ['content', 'the campaigns']]);
+  assert.ok(out.some((a) => a.cue?.text === 'lean on' && a.text === 'the campaigns'), JSON.stringify(out));
+  assert.ok(!out.some((a) => a.text.startsWith('Robert Egge')), JSON.stringify(out));
+});

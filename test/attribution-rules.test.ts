@@ -259,3 +259,10 @@ test('opinion pieces: a label is no speaker, "so-called" words are no quote, "in
   assert.equal(miracle?.cue?.text, 'in the words of');
   assert.equal(out.quotes.find((q) => q.text.includes('adequate'))?.speakerName, 'Tom Reeves');
 });
+
+test('a quoted show title before a speech verb with a clause of its own is no mixed quote', () => {
+  const out = rules('Friday on CNN’s “New Day,” the senator said she believed the bill was dead.\n\nFiorina was not one for “engaging her team,” said one executive who requested anonymity.');
+  assert.ok(!out.some((a) => a.text.includes('New Day')), JSON.stringify(out.map((a) => a.text)));
+  // an inverted speaker may carry a relative clause of its own
+  assert.equal(find(out, 'Fiorina was not').speaker?.text, 'one executive');
+});

@@ -83,3 +83,12 @@ test('translated news: "declared to the newspaper Le Progrès" names the outlet,
   assert.equal(q2?.cue?.text, 'affirmed');
   assert.equal(q2?.speakerName, 'Claire Dubois');
 });
+
+test('a fronted participle names the channel: "Speaking to the BBC’s Today programme, Ms Morgan said …"', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('The minister spoke on Thursday.\n\nSpeaking to the BBC\'s Today programme on Thursday, Ms Morgan said the plan would go ahead.\n\nWriting in The Atlantic, Smith argued that the policy had failed.');
+  assert.deepEqual(out.quotes.map((q) => [q.text, q.channel?.text ?? null]), [
+    ['the plan would go ahead', 'BBC\'s Today programme'],
+    ['that the policy had failed', 'The Atlantic'],
+  ]);
+});

@@ -64,3 +64,14 @@ test('a capitalised English word opening a noun phrase is no name, unless the ar
   assert.ok(names('Bush administration officials met on Monday. Critics said Bush had erred.').filter((n) => n === 'Bush').length === 2);
   assert.ok(names('Brown told reporters the plan would pass.').includes('Brown'));
 });
+
+test('a nickname of up to three words inside a name, and an office after a title, are no names of their own', () => {
+  const ms = mentionsOf('Club captain Danny “The Wall” Pearce missed the game. By Tom Harris, Sports Correspondent. Then Sports Editor Jane Hill agreed, and the U.S. Refugee Act stood.');
+  assert.equal(find(ms, 'Danny “The Wall” Pearce')?.type, 'person');
+  assert.equal(find(ms, 'Wall'), undefined);
+  assert.equal(find(ms, 'Sports Correspondent')?.kind, 'nominal');
+  assert.equal(find(ms, 'Correspondent'), undefined);
+  assert.equal(find(ms, 'Sports Editor')?.kind, 'nominal');
+  assert.equal(find(ms, 'Jane Hill')?.kind, 'name');
+  assert.equal(find(ms, 'Act'), undefined);
+});

@@ -129,4 +129,5 @@ function completeOne(text: string, a: Attribution): Attribution {
 }
 
 /** A fronted prepositional phrase and its comma, right before the source, opening its sentence. */
-const FRONTED = /(?:^|[.!?]\s+)((?:In|On|Via|Through|During|At)\s[^,.;:!?]{2,60}),\s*$/;
+// "Speaking to the BBC on Thursday, Ms Morgan said …", "Writing in The Atlantic, he argued …".
+const FRONTED = /(?:^|[.!?]\s+)((?:In|On|Via|Through|During|At|Speaking|Talking|Writing|Appearing|Posting)\s[^,.;:!?]{2,60}),\s*$/;

@@ -469,7 +469,11 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     if (text[p.close - 1] === ',' || text[p.end] === ',') {
       const f = attributionAfter(p, para);
       const first = tokens[a <= b ? a : firstTokenFrom(p.start)];
-      if (f && f.speaker && first.pos !== 'ADP') {
+      // "Appearing on NBC's “Meet the Press,” the senator said the bill was dead": a cue with a
+      // clause of its own reports that clause, not the words before the title
+      // (an inverted speaker may carry a relative clause: "said one executive who asked …")
+      const [c0, c1] = f?.cue && f.speaker && f.speaker.start < f.cue.start ? clauseAfter(f.cue.end, para.end) : [0, -1];
+      if (f && f.speaker && first.pos !== 'ADP' && !hasVerb(c0, c1)) {
         const sStart = tokens[a <= b ? a : firstTokenFrom(p.start)].start;
         f.source = 'rule:mixed';
         out.push(makeSpan(text, sStart, p.end, f, `R${nextId++}`));

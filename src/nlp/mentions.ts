@@ -181,9 +181,12 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
         for (;;) {
           if (isNameTok(j)) { j++; continue; }
           const c = tokens[j];
-          // A nickname in quotes after a forename: "Gary 'Gaz' Whitmore", "Robert “Bob” Tanner".
-          if (j + 3 < s.tokenEnd && NICK_OPEN.has(c.text) && NICK_CLOSE.has(tokens[j + 2].text) && isNameTok(j + 1) && isNameTok(j + 3) &&
-            (MALE_FORENAMES.has(tokens[j - 1].lower) || FEMALE_FORENAMES.has(tokens[j - 1].lower))) { j += 4; continue; }
+          // A nickname in quotes after a forename: "Gary 'Gaz' Whitmore", "Robert “Bob” Tanner",
+          // "Danny “The Wall” Pearce" (up to three capitalised words).
+          if (j < s.tokenEnd && NICK_OPEN.has(c.text) && (MALE_FORENAMES.has(tokens[j - 1].lower) || FEMALE_FORENAMES.has(tokens[j - 1].lower))) {
+            const close = nicknameClose(tokens, j, s.tokenEnd);
+            if (close > 0 && isNameTok(close + 1)) { j = close + 2; continue; }
+          }
           // Lower-case particles inside a surname: "Pieter van der Berg", "Osama bin Laden", "Leonardo da Vinci".
           if (j < s.tokenEnd && NAME_PARTICLES.has(c.text)) {
             let k = j;
@@ -230,6 +233,21 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     out.push({ id: `mn${out.length + 1}`, start, end, text: text.slice(start, end), kind: d.kind, type: d.type, gender: d.gender, sentence: tokens[d.t0].sentence, entity: null });
   }
   return out;
+}
+
+/** A role noun that names an office after a title ("Correspondent", "Editor"), not a forename or surname. */
+function isOfficeRole(w: string): boolean {
+  return PERSON_ROLES.has(w) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w) && isEnglishWord(w);
+}
+
+/** The closing mark of a nickname of 1–3 capitalised words opened at `open`, or -1. */
+function nicknameClose(tokens: readonly Token[], open: number, end: number): number {
+  for (let k = open + 1; k < end && k <= open + 4; k++) {
+    const t = tokens[k];
+    if (k > open + 1 && NICK_CLOSE.has(t.text)) return k;
+    if (t.type !== 'word' || !UPPER.test(t.text)) return -1;
+  }
+  return -1;
 }
 
 function isGazetteerName(text: string, tokens: readonly Token[], a: number, b: number): boolean {
@@ -470,8 +488,12 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     const hon = HONORIFICS.get(w) ?? HONORIFICS.get(w.replace(/\.$/, ''));
     if (hon !== undefined) { if (hon !== 'unknown') gender = hon; titled = true; n++; continue; }
     if (TITLE_WORDS.has(w) || DEMONYMS.has(w)) { if (TITLE_WORDS.has(w)) titled = true; n++; continue; }
+    // "Sports Correspondent Tom Harris": a role noun after a title completes the office
+    if (titled && isOfficeRole(w) && forenameGender(tokens[n + 1].lower) !== 'unknown') { n++; continue; }
     break;
   }
+  // "Tom Harris, Sports Correspondent", "Culture Editor": a title and a role noun, no name
+  if (titled && b - n === 1 && isOfficeRole(tokens[n].lower)) n = b;
   // Without a title, what was skipped are nationality or party words ("Democrat Hillary Clinton"):
   // dropped, and not a mention.
   if (n > a && titled) {
@@ -480,12 +502,14 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     while (lastTitle >= a && HONORIFICS.has(tokens[lastTitle].lower.replace(/\.$/, ''))) lastTitle--;
     let firstTitle = a;
     while (firstTitle <= lastTitle && (HONORIFICS.has(tokens[firstTitle].lower.replace(/\.$/, '')) || DEMONYMS.has(tokens[firstTitle].lower))) firstTitle++;
+    if (n === b) lastTitle = b - 1;
     if (firstTitle <= lastTitle) {
       const head = tokens[lastTitle].lower;
       const g = PERSON_ROLES.get(head) ?? 'unknown';
       drafts.push({ t0: firstTitle, t1: lastTitle + 1, kind: 'nominal', type: 'person', gender: g });
     }
   }
+  if (n === b) return;
   // A lone title word chunk ("President said") is a nominal mention.
   if (b - n === 1 && TITLE_WORDS.has(tokens[n].lower) && PERSON_ROLES.has(tokens[n].lower)) {
     drafts.push({ t0: n, t1: b, kind: 'nominal', type: 'person', gender: PERSON_ROLES.get(tokens[n].lower)! });

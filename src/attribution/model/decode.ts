@@ -263,6 +263,57 @@ function sentenceFinalFrames(tokens: readonly Token[], sentences: readonly Sente
   });
 }
 
+/**
+ * `Smith said the study found that …`: the tagger often takes the inner verb for the cue and the
+ * noun phrase after the speech verb for its source, leaving the speech verb untagged. PolNeAR
+ * never nests attributions, so the outer frame wins: the speech verb is the cue, its subject the
+ * source, and everything from the inner source on is content. Only where the speech verb (with an
+ * optional `that`) is directly followed by the tagger's source, the verb's subject ends right before
+ * it, and the sentence holds no quote mark.
+ */
+function sentenceOpeningFrames(tokens: readonly Token[], sentences: readonly Sentence[], spans: TokenSpan[]): TokenSpan[] {
+  return replaceBySentence(sentences, spans, (sen, k) => {
+    let first = -1; // index of the tagger's source that follows the speech verb
+    let v = -1;
+    let j = k;
+    for (; j < spans.length && spans[j].a < sen.tokenEnd; j++) {
+      const sp = spans[j];
+      if (first >= 0 || sp.type !== 'source' || sp.a - 1 <= sen.tokenStart) continue;
+      const w = tokens[sp.a - 1].lower === 'that' ? sp.a - 2 : sp.a - 1;
+      if (w > sen.tokenStart && REPORTING_VERBS.has(tokens[w].lower) && !takesListener(tokens[w].lower)) { first = j; v = w; }
+    }
+    if (first < 0 || j - first < 3 || spans[first + 1].type !== 'cue' || spans[first + 2].type !== 'content' || spans[j - 1].type !== 'content') return null;
+    for (let i = sen.tokenStart; i < sen.tokenEnd; i++) if (isQuoteMark(tokens[i].text)) return null;
+    // the speech verb may already be tagged as a cue, with its subject as the source
+    let from = first;
+    if (from > k && spans[from - 1].type === 'cue' && spans[from - 1].a === v && spans[from - 1].b === v + 1) from--;
+    else if (from > k && spans[from - 1].b > v) return null;
+    let src: { from: number; to: number } | null = null;
+    if (from < first && from > k && spans[from - 1].type === 'source' && spans[from - 1].b <= v && v - spans[from - 1].b <= 1) {
+      from--;
+      src = { from: spans[from].a, to: spans[from].b - 1 };
+    } else {
+      const np = speakerBefore(tokens, v, sen.tokenStart);
+      if (np && (np.to === v - 1 || (np.to === v - 2 && tokens[v - 1].text === ','))) src = np;
+    }
+    if (!src || (from > k && spans[from - 1].b > src.from)) return null;
+    // "…, said Robert Egge, director of …": an inverted speaker, not a reported clause; after a
+    // comma only a subject that opens the sentence or an apposition ("Her co-author, Professor Keller,
+    // said") will do, and no content may come before it
+    if (tokens[v - 1].text === ',' && !(src.from === sen.tokenStart || tokens[src.from - 1].text === ',')) return null;
+    for (let d = k; d < from; d++) if (spans[d].type === 'content') return null;
+    const s = sen.index;
+    const p = sen.paragraph;
+    const add: TokenSpan[] = [
+      { type: 'source', a: src.from, b: src.to + 1, sentence: s, paragraph: p },
+      { type: 'cue', a: v, b: v + 1, sentence: s, paragraph: p },
+      { type: 'content', a: v + 1, b: spans[j - 1].b, sentence: s, paragraph: p },
+    ];
+    // replaceBySentence drops the spans from its k on: keep those before the frame
+    return { end: j, add: [...spans.slice(k, from), ...add] };
+  });
+}
+
 // Punctuation PolNeAR leaves outside indirect content ("that the port will reopen, …").
 const TRAILING = new Set([',', '-', '--', '—', '–', ':', ';', '.']);
 
@@ -357,6 +408,7 @@ export function buildAttributions(
   spans = withSentenceHeads(tokens, sentences, spans);
   spans = accordingToFrames(tokens, sentences, spans);
   spans = sentenceFinalFrames(tokens, sentences, spans);
+  spans = sentenceOpeningFrames(tokens, sentences, spans);
   const cues = spans.filter((s) => s.type === 'cue');
   const sources = spans.filter((s) => s.type === 'source');
   const contents = spans.filter((s) => s.type === 'content');
