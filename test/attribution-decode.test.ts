@@ -173,3 +173,20 @@ test('an inverted speaker after a speech verb is no inner attribution', () => {
   assert.ok(out.some((a) => a.cue?.text === 'lean on' && a.text === 'the campaigns'), JSON.stringify(out));
   assert.ok(!out.some((a) => a.text.startsWith('Robert Egge')), JSON.stringify(out));
 });
+
+test('a subject after ", while" ending the first content is the next cue’s source', () => {
+  const out = decode('Analysts wrote that the cuts were overdue, while a union representing workers said it would fight them.', [
+    ['source', 'Analysts'], ['cue', 'wrote'], ['content', 'that the cuts were overdue , while a union representing workers'], ['cue', 'said'], ['content', 'it would fight them'],
+  ]);
+  assert.deepEqual(out.map((a) => [a.text, a.speaker?.text]), [
+    ['that the cuts were overdue', 'Analysts'],
+    ['it would fight them', 'a union representing workers'],
+  ]);
+});
+
+test('an addressee with "to" before "that" is not content', () => {
+  const [a] = decode('Analysts wrote in a note to clients that the cuts were overdue.', [['source', 'Analysts'], ['cue', 'wrote in a note'], ['content', 'to clients that the cuts were overdue']]);
+  assert.equal(a.text, 'that the cuts were overdue');
+  const [b] = decode('The board agreed to hold a vote on the plan.', [['source', 'The board'], ['cue', 'agreed'], ['content', 'to hold a vote on the plan']]);
+  assert.equal(b.text, 'to hold a vote on the plan');
+});

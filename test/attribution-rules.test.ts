@@ -266,3 +266,8 @@ test('a quoted show title before a speech verb with a clause of its own is no mi
   // an inverted speaker may carry a relative clause of its own
   assert.equal(find(out, 'Fiorina was not').speaker?.text, 'one executive');
 });
+
+test('a mixed quote stops before a contrasting clause with a speech verb of its own', () => {
+  const out = rules('Analysts at Morgan Stanley wrote in a note that the cuts were “overdue”, while a union representing workers said it would fight them.');
+  assert.equal(find(out, 'that the cuts').text, 'that the cuts were “overdue”');
+});

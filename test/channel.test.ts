@@ -27,6 +27,8 @@ const CASES: [string, string | null][] = [
   ['he told Fox News.', 'Fox News'],
   ['she said on CNN’s “State of the Union” on Sunday.', 'CNN’s “State of the Union”'],
   ['the spokesman said in an emailed statement.', 'an emailed statement'],
+  ['the chief executive told analysts on a conference call.', 'a conference call'],
+  ['analysts wrote in a note to clients that the cuts were overdue', 'a note to clients'],
   // Not channels: a private listener, a date, a place, a person interviewed.
   ['Smith told his wife.', null],
   ['he said on Monday.', null],

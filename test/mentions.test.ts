@@ -75,3 +75,10 @@ test('a nickname of up to three words inside a name, and an office after a title
   assert.equal(find(ms, 'Jane Hill')?.kind, 'name');
   assert.equal(find(ms, 'Act'), undefined);
 });
+
+test('an acronym opening a longer name makes it an institution; a GP is a role', () => {
+  const ms = mentionsOf('Figures were published by NHS England on Thursday. Dr Sarah Pinto, a GP in Manchester, spoke, and DJ Khaled agreed.');
+  assert.equal(find(ms, 'NHS England')?.type, 'organisation');
+  assert.equal(find(ms, 'GP')?.kind, 'nominal');
+  assert.notEqual(find(ms, 'DJ Khaled')?.type, 'organisation');
+});

@@ -92,6 +92,8 @@ interface Found {
   source: string;
 }
 
+const CONTRASTS = new Set(['while', 'whereas', 'but']);
+
 export interface RuleInput {
   text: string;
   paragraphs: readonly Paragraph[];
@@ -460,7 +462,7 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
       if (!f) continue;
       f.channel = findChannel(text, tokens[a].start, start);
       // `said “…”`: a speech verb right before the mark reports exactly the quoted words.
-      const end = start === p.start && !isNamingCue(tokens[cue].lower) && sentEnd - p.end < 3 ? p.end : sentEnd;
+      const end = start === p.start && !isNamingCue(tokens[cue].lower) && sentEnd - p.end < 3 ? p.end : contrastEnd(p.end, sentEnd);
       out.push(makeSpan(text, start, end, f, `R${nextId++}`));
       lastMixedEnd = end;
       continue;
@@ -480,6 +482,21 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
         lastMixedEnd = p.end;
       }
     }
+  }
+
+  /**
+   * `… the cuts were “overdue”, while a union said it would fight them`: a contrasting clause with
+   * a speech verb of its own is another attribution, so the content stops at its comma.
+   */
+  function contrastEnd(from: number, end: number): number {
+    for (let i = firstTokenFrom(from); i + 2 < nTok && tokens[i].end <= end; i++) {
+      if (inQuote[i] || tokens[i].text !== ',' || !CONTRASTS.has(tokens[i + 1].lower)) continue;
+      for (let k = i + 2; k < nTok && tokens[k].end <= end; k++) {
+        if (!inQuote[k] && isCueWord(tokens[k].lower) && isVerbLike(tokens[k])) return tokens[i].start;
+      }
+      return end;
+    }
+    return end;
   }
 
   /** `in the words of X,` closing the clause [a, b] right before a quote: its cue and speaker. */

@@ -470,9 +470,20 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     // "X-shaped", "U-turn": a letter and a hyphenated word; "LEDs", "SUVs": acronyms in the plural
     if (/^\p{Lu}-\p{Ll}/u.test(t) || /^\p{Lu}{2,}s$/u.test(t)) return;
   }
+  // "a GP in Manchester", "the CEO": a role written as an abbreviation
+  if (b - a === 1 && PERSON_ROLES.has(words[0]) && /^\p{Lu}{2,4}s?$/u.test(tokens[a].text)) {
+    drafts.push({ t0: a, t1: b, kind: 'nominal', type: 'person', gender: PERSON_ROLES.get(words[0])! });
+    return;
+  }
   let type = typeOfName(words, key);
   // "Macy's", "Kellogg's", "Sainsbury's": a name written with its possessive is a shop or a brand
   if (type === null && /['’]s$/.test(tokens[b - 1].text) && (b - a > 1 || tokens[a].text.length > 3)) type = 'organisation';
+  // "NHS England", "PGA Championship": an acronym opening a longer name is an institution's (not
+  // when all of it is in capitals, a shouted headline, nor before a surname: "AWR Hawkins")
+  if (type === null && b - a > 1 && /^\p{Lu}{3,5}$/u.test(tokens[a].text) && !/^jr\.?$/.test(words[1]) && !HONORIFICS.has(words[0]) && !TITLE_WORDS.has(words[0]) &&
+    !isEnglishWord(words[0]) && /\p{Ll}/u.test(text.slice(tokens[a + 1].start, tokens[b - 1].end)) &&
+    words.every((w, k) => k === 0 || (forenameGender(w) === 'unknown' && !TITLE_WORDS.has(w) && !PERSON_ROLES.has(w) && !GROUP_ROLES.has(w) &&
+      (isEnglishWord(w) || PLACES.has(w))))) type = 'organisation';
   if (type === 'outlet' || type === 'organisation' || type === 'place') {
     // "The Washington Post": the article is part of the outlet's name.
     if (type === 'outlet' && a > 0 && tokens[a - 1].lower === 'the' && OUTLET_NAMES.get(key)?.startsWith('The ')) a--;

@@ -49,7 +49,8 @@ export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
     epidemiologist neurologist cardiologist psychiatrist biologist virologist ecologist referee goalkeeper striker
     midfielder defender midwife paramedic firefighter sibling spouse driver tenant landlord patient customer
     client passenger motorist pedestrian shopper teenager pupil applicant refugee migrant immigrant tourist
-    visitor cyclist homeowner buyer consumer caller viewer mourner advocate solicitor barrister`.split(/\s+/)) {
+    visitor cyclist homeowner buyer consumer caller viewer mourner advocate solicitor barrister gp pharmacist
+    dentist vet veterinarian therapist counsellor counselor carer caregiver`.split(/\s+/)) {
     if (w) m.set(w, 'unknown');
   }
   for (const w of `councilman alderman assemblyman spokesman chairman congressman businessman father husband son brother man boy king prince
@@ -62,7 +63,7 @@ export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
 /** Plural nouns naming a group of people as a source ("officials said"). */
 export const GROUP_ROLES: ReadonlySet<string> = new Set(`officials diplomats analysts experts sources residents protesters
 protestors lawmakers legislators critics supporters opponents prosecutors investigators police authorities witnesses
-colleagues advisers advisors aides spokespeople spokesmen spokeswomen economists scientists researchers doctors
+colleagues advisers advisors aides spokespeople spokesmen spokeswomen economists scientists researchers doctors gps
 officers soldiers leaders ministers senators governors mayors members representatives activists voters observers
 journalists reporters historians scholars lawyers attorneys judges candidates republicans democrats conservatives
 liberals organizers organisers residents executives employees workers teachers students parents families relatives
