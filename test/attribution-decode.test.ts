@@ -190,3 +190,17 @@ test('an addressee with "to" before "that" is not content', () => {
   const [b] = decode('The board agreed to hold a vote on the plan.', [['source', 'The board'], ['cue', 'agreed'], ['content', 'to hold a vote on the plan']]);
   assert.equal(b.text, 'to hold a vote on the plan');
 });
+
+test('a plain "said" the tagger left without content reports the clause after it', () => {
+  const out = decode('He said 4,000 homes remained at risk, although the agency puts the figure at 2,500.', [['source', 'He'], ['cue', 'said'], ['source', 'the agency']]);
+  const a = out.find((x) => x.cue?.text === 'said');
+  assert.equal(a?.text, '4,000 homes remained at risk');
+  assert.equal(a?.speaker?.text, 'He');
+  // not a time after the verb, nor a quote's own frame
+  assert.deepEqual(decode('Obama said Saturday at the White House that it was over.', [['source', 'Obama'], ['cue', 'said']]).map((x) => x.text), []);
+});
+
+test('an inverted speaker the tagger read as content closes the frame: "…, says report"', () => {
+  const out = decode('Flood defences are not fit for purpose, says report', [['content', 'Flood defences are not fit for purpose'], ['cue', 'says'], ['content', 'report']]);
+  assert.deepEqual(out.map((a) => [a.text, a.speaker?.text]), [['Flood defences are not fit for purpose', 'report']]);
+});

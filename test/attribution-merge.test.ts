@@ -138,3 +138,15 @@ test('a few words after a rule quote\'s cue are not a second content of that cue
   const clause = rec({ ...tail, end: 80, text: 'that the vote was rigged by the party' });
   assert.equal(mergeAttributions([rule], [clause]).length, 2);
 });
+
+test('a rule mixed quote closing its sentence with the cue wins over a model span hanging on a verb inside it', () => {
+  // `Defences protecting homes are “not fit”, a report said.`: the model took "protecting" for the cue
+  const rule = rec({ start: 0, end: 40, kind: 'mixed', cue: span(51, 55, 'said'), speaker: span(42, 50, 'a report') });
+  const model = rec({ start: 20, end: 40, kind: 'mixed', source: 'model', cue: span(9, 19, 'protecting'), speaker: span(0, 8, 'Defences') });
+  const [m] = mergeAttributions([rule], [model]);
+  assert.equal(m.start, 0);
+  assert.equal(m.cue?.text, 'said');
+  // a model span with the rule's own cue still has the better reading
+  const model2 = rec({ start: 0, end: 38, kind: 'mixed', source: 'model', cue: span(51, 55, 'said'), speaker: span(42, 50, 'a report') });
+  assert.equal(mergeAttributions([rule], [model2])[0].source, 'model');
+});

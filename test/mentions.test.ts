@@ -82,3 +82,10 @@ test('an acronym opening a longer name makes it an institution; a GP is a role',
   assert.equal(find(ms, 'GP')?.kind, 'nominal');
   assert.notEqual(find(ms, 'DJ Khaled')?.type, 'organisation');
 });
+
+test('an honorific makes a person of a place word; post-nominal letters stay out of the name', () => {
+  const ms = mentionsOf('The chair, Sir Robert Lane MP, spoke on Monday. Mr Lane said the report was late. Jane Hill QC agreed.');
+  assert.equal(find(ms, 'Robert Lane')?.type, 'person');
+  assert.equal(find(ms, 'Lane')?.type, 'person');
+  assert.equal(find(ms, 'Jane Hill')?.kind, 'name');
+});

@@ -91,7 +91,12 @@ export function mergeAttributions(rules: readonly Attribution[], model: readonly
  *   model has more often swallowed the attribution (`“…,” the judge exclaimed, “…”`).
  */
 function modelWins(m: Attribution, hits: readonly Attribution[]): boolean {
-  if (hits.every((r) => r.kind === 'mixed')) return true;
+  if (hits.every((r) => r.kind === 'mixed')) {
+    // `<clause with “…”>, a report said.`: the rule's closing frame is the outer attribution, and a
+    // model cue inside its clause is a nested one, which PolNeAR never annotates
+    const mc = m.cue;
+    return !(mc && hits.some((r) => r.cue && r.cue.start >= r.end && mc.start >= r.start && mc.end <= r.end));
+  }
   if (m.kind !== 'mixed') return false;
   // a model span running into the rule quote's own speaker (`"…," the 52-year-old told PTI`,
   // split inside the hyphenated age) swallowed the attribution

@@ -9,6 +9,7 @@ import { FEMALE_FORENAMES, forenameGenderOf, forenameIndex, MALE_FORENAMES } fro
 import { AGENCY } from './dateline.ts';
 
 const AGENCY_ONLY = new RegExp(`^${AGENCY}$`);
+const POST_NOMINALS = new Set(['MP', 'MPs', 'MEP', 'MSP', 'MLA', 'MS', 'AM', 'QC', 'KC', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD', 'FRS']);
 const NICK_OPEN = new Set(["'", '"', '‘', '“']);
 const NICK_CLOSE = new Set(["'", '"', '’', '”']);
 const OPENER_NEXT_POS = new Set(['ADV', 'ADJ', 'PART', 'PRON']);
@@ -452,6 +453,8 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     a = s;
     break;
   }
+  // "Sir Robert Lane MP", "Jane Hill QC": post-nominal letters are not part of the name
+  while (b - a > 1 && POST_NOMINALS.has(tokens[b - 1].text)) b--;
   const words: string[] = [];
   for (let k = a; k < b; k++) words.push(tokens[k].lower);
   // wink keeps a glued dash inside a token ("Post–shows"): the name ends at the dash.
@@ -484,6 +487,8 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     !isEnglishWord(words[0]) && /\p{Ll}/u.test(text.slice(tokens[a + 1].start, tokens[b - 1].end)) &&
     words.every((w, k) => k === 0 || (forenameGender(w) === 'unknown' && !TITLE_WORDS.has(w) && !PERSON_ROLES.has(w) && !GROUP_ROLES.has(w) &&
       (isEnglishWord(w) || PLACES.has(w))))) type = 'organisation';
+  // "Mr Lane", "Ms Hill": an honorific makes a person whatever the words mean as a place
+  if (type === 'place' && b - a > 1 && HONORIFICS.has(words[0].replace(/\.$/, ''))) type = null;
   if (type === 'outlet' || type === 'organisation' || type === 'place') {
     // "The Washington Post": the article is part of the outlet's name.
     if (type === 'outlet' && a > 0 && tokens[a - 1].lower === 'the' && OUTLET_NAMES.get(key)?.startsWith('The ')) a--;

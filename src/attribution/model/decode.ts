@@ -226,6 +226,8 @@ function replaceBySentence(
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
+/** What studies and reports do in a closing frame: `…, a report by MPs has found.` */
+const FINDING_VERBS = new Set(['found', 'finds', 'concluded', 'concludes', 'showed', 'shows', 'revealed', 'reveals']);
 
 /**
  * `<clause>, a former official said.` / `<clause>, said Smith.`: the speech verb closing the
@@ -250,7 +252,7 @@ function sentenceFinalFrames(tokens: readonly Token[], sentences: readonly Sente
         if (np) frame = { comma: v - 1, cue: v, cueEnd: v + 2, src: np, tail: -1 };
         continue;
       }
-      if (!REPORTING_VERBS.has(tokens[v].lower)) continue;
+      if (!REPORTING_VERBS.has(tokens[v].lower) && !FINDING_VERBS.has(tokens[v].lower)) continue;
       // what follows the verb up to the sentence end: a short phrase with no verb ("on Tuesday")
       let tailOk = true;
       for (let i = v + 1; i < e && tailOk; i++) tailOk = tokens[i].pos !== 'VERB' && tokens[i].pos !== 'AUX' && !isQuoteMark(tokens[i].text);
@@ -280,6 +282,8 @@ function sentenceFinalFrames(tokens: readonly Token[], sentences: readonly Sente
       const sp = spans[j];
       if (sp.a < a) { clean = false; break; }
       if (sp.type === 'cue' && (sp.b <= frame.comma || (frame.tail >= 0 && sp.a >= frame.tail))) innerCue = true;
+      // `…, says report`: the inverted speaker tagged as content is as wrong as an inner cue
+      if (sp.type === 'content' && frame.tail < 0 && sp.a === frame.src.from && sp.b === frame.src.to + 1) innerCue = true;
     }
     // a speech verb only where the tagger took a verb inside the clause for the cue (adding
     // frames the tagger left untagged was neutral on held-out train);
@@ -345,6 +349,60 @@ function sentenceOpeningFrames(tokens: readonly Token[], sentences: readonly Sen
     ];
     // replaceBySentence drops the spans from its k on: keep those before the frame
     return { end: j, add: [...spans.slice(k, from), ...add] };
+  });
+}
+
+const PLAIN_SAY = new Set(['said', 'says']);
+const CLAUSE_LINKS = new Set(['although', 'though', 'while', 'whereas', 'but', 'and', 'as', 'because']);
+
+/**
+ * `He said 4,000 homes remained at risk.`: a plain "said"/"says" the tagger left untagged, with its
+ * subject right before it and a clause after it. The clause, up to the sentence end or the next
+ * span the tagger found (`…, although the agency puts …`), is content.
+ */
+function missedSpeechVerbs(tokens: readonly Token[], sentences: readonly Sentence[], spans: TokenSpan[]): TokenSpan[] {
+  return replaceBySentence(sentences, spans, (sen, k) => {
+    let j = k;
+    while (j < spans.length && spans[j].a < sen.tokenEnd) j++;
+    for (let v = sen.tokenStart + 1, at = k; v < sen.tokenEnd - 3; v++) {
+      while (at < j && spans[at].b <= v) at++;
+      // the verb untagged, or tagged as a cue with no content after it
+      const cue = at < j && spans[at].a <= v ? spans[at] : null;
+      if (cue && !(cue.type === 'cue' && cue.a === v && cue.b === v + 1)) { v = cue.b - 1; continue; }
+      if (!PLAIN_SAY.has(tokens[v].lower) || tokens[v].pos !== 'VERB') continue;
+      const next = cue ? at + 1 : at;
+      if (next < j && spans[next].type === 'content' && spans[next].a === v + 1) return null;
+      const np = speakerBefore(tokens, v, sen.tokenStart);
+      if (!np || np.to !== v - 1) return null;
+      let first = at;
+      if (first > k && spans[first - 1].type === 'source' && spans[first - 1].b === v) first--;
+      if (first > k && spans[first - 1].b > np.from) return null;
+      const from = v + 1;
+      const t0 = tokens[from];
+      if (t0.pos !== 'DET' && t0.pos !== 'NUM' && t0.pos !== 'NOUN' && t0.pos !== 'PROPN' && t0.pos !== 'PRON' && t0.lower !== 'that') return null;
+      // "said Tuesday night, drawing applause": a time, not a clause; a quote's own frame
+      if (TIME_WORDS.has(t0.lower)) return null;
+      for (let i = sen.tokenStart; i < sen.tokenEnd; i++) if (isQuoteMark(tokens[i].text)) return null;
+      let e = next < j ? spans[next].a : sen.tokenEnd;
+      while (e > from && (SENTENCE_END.has(tokens[e - 1].text) || TRAILING.has(tokens[e - 1].text) || CLAUSE_LINKS.has(tokens[e - 1].lower))) e--;
+      let verb = false;
+      for (let i = from; i < e; i++) {
+        if (isQuoteMark(tokens[i].text) || tokens[i].text === ':') return null;
+        if (i > from && (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX')) verb = true;
+      }
+      if (!verb || e - from < 3) return null;
+      const s = sen.index;
+      const p = sen.paragraph;
+      return {
+        end: j,
+        add: [...spans.slice(k, first),
+          { type: 'source', a: np.from, b: np.to + 1, sentence: s, paragraph: p },
+          { type: 'cue', a: v, b: v + 1, sentence: s, paragraph: p },
+          { type: 'content', a: from, b: e, sentence: s, paragraph: p },
+          ...spans.slice(next, j)],
+      };
+    }
+    return null;
   });
 }
 
@@ -448,6 +506,7 @@ export function buildAttributions(
   spans = accordingToFrames(tokens, sentences, spans);
   spans = sentenceFinalFrames(tokens, sentences, spans);
   spans = sentenceOpeningFrames(tokens, sentences, spans);
+  spans = missedSpeechVerbs(tokens, sentences, spans);
   const cues = spans.filter((s) => s.type === 'cue');
   const sources = spans.filter((s) => s.type === 'source');
   const contents = spans.filter((s) => s.type === 'content');
