@@ -89,3 +89,11 @@ test('an honorific makes a person of a place word; post-nominal letters stay out
   assert.equal(find(ms, 'Lane')?.type, 'person');
   assert.equal(find(ms, 'Jane Hill')?.kind, 'name');
 });
+
+test('"of the" inside an institution’s name; a programme heads an organisation', () => {
+  const ms = mentionsOf('The International Committee of the Red Cross said it. According to the World Food Programme, people need food.');
+  assert.equal(find(ms, 'International Committee of the Red Cross')?.type, 'organisation');
+  assert.equal(find(ms, 'World Food Programme')?.type, 'organisation');
+  // a name ending right before "of" at the end of the text is no crash
+  assert.ok(mentionsOf('It came from the Ministry of').length >= 1);
+});

@@ -194,6 +194,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
             while (k < s.tokenEnd && k - j < 2 && NAME_PARTICLES.has(tokens[k].text)) k++;
             if (isNameTok(k)) { j = k + 1; continue; }
           }
+          // "International Committee of the Red Cross", "Office of the Inspector General"
+          if (j + 2 < s.tokenEnd && c.lower === 'of' && tokens[j + 1].lower === 'the' && isNameTok(j + 2) && chunkHasOrgHead(tokens, i, j)) { j += 3; continue; }
           if (j + 1 < s.tokenEnd && isNameTok(j + 1)) {
             // Glued hyphen or ampersand inside a name ("Jean-Claude", "Johnson & Johnson").
             if ((c.text === '-' && c.start === tokens[j - 1].end && tokens[j + 1].start === c.end) || c.text === '&') { j += 2; continue; }
