@@ -204,3 +204,10 @@ test('an inverted speaker the tagger read as content closes the frame: "…, say
   const out = decode('Flood defences are not fit for purpose, says report', [['content', 'Flood defences are not fit for purpose'], ['cue', 'says'], ['content', 'report']]);
   assert.deepEqual(out.map((a) => [a.text, a.speaker?.text]), [['Flood defences are not fit for purpose', 'report']]);
 });
+
+test('a source inside a medium phrase set off by commas gives way to the cue’s subject', () => {
+  const [a] = decode('The director, Ivan Petrenko, in a commentary to the agency Interfax, declared that work will restart.', [
+    ['source', 'the agency Interfax'], ['cue', 'declared'], ['content', 'that work will restart'],
+  ]);
+  assert.match(a.speaker?.text ?? '', /Ivan Petrenko/);
+});

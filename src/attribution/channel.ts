@@ -54,8 +54,9 @@ export function isOutlet(name: string): boolean {
 // "the newspaper Le Progrès", "the broadcaster RTL": a medium noun naming an outlet the gazetteer lacks
 const MEDIUM_NOUN = String.raw`the\s+(?:newspaper|daily|weekly|magazine|broadcaster|channel|station|agency|website|radio\s+station|news\s+agency)`;
 const MEDIUM_BEFORE = new RegExp(String.raw`${MEDIUM_NOUN}\s+$`);
+const MEDIUM_LEAD = new RegExp(String.raw`^${MEDIUM_NOUN}\s+(?=[A-Z\u00C0-\u00DE])`);
 const TELL_RE = new RegExp(String.raw`\b(?:told|tells|tell|telling|confessed\s+to|confided\s+to|said\s+to|explained\s+to|admitted\s+to|spoke\s+to|[Ss]peaking\s+to|spoke\s+with|[Ss]peaking\s+with|[Tt]alking\s+to|talked\s+to|[Tt]alking\s+with|talked\s+with|wrote\s+to|[Ww]riting\s+to|remarks\s+to|declared\s+to|indicated\s+to|affirmed\s+to|stated\s+to|specified\s+to)\s+(?:${MEDIUM_NOUN}\s+)?(${NAME}(?:\s+(?:programme|program|show|podcast))?|reporters|journalists|the\s+press|the\s+media|an?\s+(?:[\w-]+\s+)?(?:reporter|journalist|interviewer|correspondent))`, 'gd');
-const MEDIUM_RE = new RegExp(String.raw`\b(?:[Ii]n|[Vv]ia|[Tt]hrough|[Dd]uring)\s+((?:an?|his|her|their|its|the|this|that|one|a\s+new|a\s+recent)\s+(?:[\w-]+\s+){0,2}?(?:${MEDIUM}))\b(?:\s+(with|on|to|for|in)\s+(${NAME}|(?:(?!that\b)[\w-]+\s+){0,3}?(?:diplomats|colleagues|staff|employees|members|supporters|lawmakers|officials|shareholders|investors|clients|customers|readers|subscribers|followers|voters|parents|students|parliament|congress|the\s+[\w-]+)))?`, 'gd');
+const MEDIUM_RE = new RegExp(String.raw`\b(?:[Ii]n|[Vv]ia|[Tt]hrough|[Dd]uring)\s+((?:an?|his|her|their|its|the|this|that|one|a\s+new|a\s+recent)\s+(?:[\w-]+\s+){0,2}?(?:${MEDIUM}))\b(?:\s+(with|on|to|for|in)\s+((?:${MEDIUM_NOUN}\s+)?${NAME}|(?:(?!that\b)[\w-]+\s+){0,3}?(?:diplomats|colleagues|staff|employees|members|supporters|lawmakers|officials|shareholders|investors|clients|customers|readers|subscribers|followers|voters|parents|students|parliament|congress|the\s+[\w-]+)))?`, 'gd');
 const ON_RE = new RegExp(String.raw`\b(?:[Oo]n|[Vv]ia)\s+((?:${PLATFORMS.join('|')})\b|(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}?(?:profile|account|page|feed|blog|website|site|show|program|programme|channel|podcast|timeline|handle|livestream|call(?!-)|conference\s+call|webinar)\b|${NAME})`, 'gd');
 const AT_RE = new RegExp(String.raw`\b[Aa]t\s+((?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:${VENUE}))\b`, 'gd');
 const WROTE_RE = new RegExp(String.raw`\b(?:wrote|writes|writing|written|published)\s+(?:in|for|on)\s+(${NAME})`, 'gd');
@@ -116,6 +117,9 @@ export function findChannel(text: string, start: number, end: number): TextSpan 
     const obj = m[3];
     if (prep && obj) {
       if (/^[A-Z]/.test(obj) && isOutlet(obj)) return groupSpan(m, 3);
+      // "a commentary to the agency Interfax-Ukraine": the medium noun vouches for the outlet
+      const named = MEDIUM_LEAD.exec(obj);
+      if (named) return trim(obj.slice(named[0].length), m.indices![3]![0] + named[0].length);
       // Addressees belong to the medium's phrase: "a letter to 40 diplomats".
       if (prep === 'to' && !/^[A-Z]/.test(obj)) {
         const from = m.indices![1]![0];

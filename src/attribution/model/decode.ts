@@ -423,11 +423,15 @@ function participial(tokens: readonly Token[], c: TokenSpan): boolean {
 }
 
 /** `, wearing a hat covered in buttons,` ending right before the cue, with `src` inside it. */
+const MEDIUM_PHRASE = /^(?:an?|his|her|their|its|the) (?:[\w-]+ )?(?:interview|commentary|comment|comments|statement|letter|post|message|remarks|speech|address|conversation|op-ed|column|article|broadcast|appearance) (?:to|with|for|on|in)(?: the)?(?: [\w-]+)?$/;
+
 function inParticiplePhrase(tokens: readonly Token[], src: TokenSpan, c: TokenSpan): boolean {
   if (src.b > c.a || c.a < 2 || tokens[c.a - 1].lower !== ',') return false;
   for (let i = c.a - 2; i >= 0 && c.a - i < 25; i--) {
     if (tokens[i].lower !== ',') continue;
     const w = tokens[i + 1];
+    // "…, in a commentary to the agency Interfax, declared": a medium phrase names the channel
+    if (i < src.a && w.pos === 'ADP' && MEDIUM_PHRASE.test(tokens.slice(i + 2, src.a).map((t) => t.lower).join(' '))) return true;
     return i < src.a && w.pos === 'VERB' && (w.lower.endsWith('ing') || w.lower.endsWith('ed'));
   }
   return false;
