@@ -47,3 +47,15 @@ test('a text is tokenized the same whatever the process read before it', () => {
   assert.deepEqual(words(), fresh);
   assert.ok(fresh.includes('Okafor'), JSON.stringify(fresh));
 });
+
+test('a sentence ends after a clock time written with its full stop, unless a day or time zone goes on', () => {
+  const text = 'Turnout reached 61% by 8pm. Police said it was calm. The polls closed at 10 p.m. The count began. It ends at 8 p.m. Tuesday with a vote.';
+  const out = tokensStage.run(new Doc(text));
+  assert.deepEqual(out.sentences.map((s) => text.slice(s.start, s.end)), [
+    'Turnout reached 61% by 8pm.', 'Police said it was calm.', 'The polls closed at 10 p.m.', 'The count began.', 'It ends at 8 p.m. Tuesday with a vote.',
+  ]);
+  // the sentences still partition the tokens
+  let next = 0;
+  for (const s of out.sentences) { assert.equal(s.tokenStart, next); next = s.tokenEnd; }
+  assert.equal(next, out.tokens.length);
+});

@@ -2,6 +2,9 @@
 // ("Sen. Claire McCaskill (D-Mo.) | said the bill …", "the U.S. | officials said"). English
 // sentences do not start with a lower-case word, so such a split is undone; the split before
 // a capitalised word is kept, since there the abbreviation may really end the sentence.
+// The other way round, wink never ends a sentence after a clock time written with its full stop
+// ("by 8pm. Police said", "at 10 p.m. The polls"): such a sentence is split before the capital,
+// unless a day, month or time zone goes on ("at 8 p.m. Tuesday", "10 a.m. Eastern").
 
 function isAbbreviation(v: string): boolean {
   const c = v.charCodeAt(0);
@@ -23,11 +26,38 @@ function startsLowerCase(v: string): boolean {
   return c >= 97 && c <= 122;
 }
 
+const CLOCK_STOP = /^(?:\d{1,2}(?:[.:]\d{2})?)?(?:am|pm|a\.m|p\.m)\.$/i;
+const GOES_ON = new Set(`monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december eastern central pacific mountain gmt utc bst cet et pt ct est edt pst pdt
+  local`.split(/\s+/).filter(Boolean));
+
+function startsUpperCase(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** `spans` with each sentence split after a clock time ending in a full stop and before a capital. */
+function splitAfterClockTimes(values: readonly string[], spans: [number, number][]): [number, number][] {
+  let out: [number, number][] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    let [a, b] = spans[k];
+    for (let i = a; i < b; i++) {
+      if (!CLOCK_STOP.test(values[i]) || !startsUpperCase(values[i + 1]) || GOES_ON.has(values[i + 1].toLowerCase())) continue;
+      out ??= spans.slice(0, k).map(([x, y]) => [x, y] as [number, number]);
+      out.push([a, i]);
+      a = i + 1;
+    }
+    if (out) out.push([a, b]);
+  }
+  return out ?? spans;
+}
+
 /**
- * wink's sentence spans ([first, last] token indices, inclusive) with wrongly split ones joined.
- * Returns the input array when nothing is joined.
+ * wink's sentence spans ([first, last] token indices, inclusive) with wrongly split ones joined,
+ * and sentences wink ran on past a clock time split. Returns the input array when nothing changes.
  */
-export function joinSplitSentences(values: readonly string[], spans: [number, number][]): [number, number][] {
+export function joinSplitSentences(values: readonly string[], winkSpans: [number, number][]): [number, number][] {
+  const spans = splitAfterClockTimes(values, winkSpans);
   let out: [number, number][] | null = null;
   for (let k = 1; k < spans.length; k++) {
     const [a, b] = spans[k];
