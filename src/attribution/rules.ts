@@ -313,173 +313,188 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
   const direct: Cand[] = [];
   const embedded: { pair: QuotePair; para: Paragraph }[] = [];
 
-  for (const p of pairs) {
-    let para = paraOf(p.start);
-    let ctx = contextBefore(text, p.start, para.start);
-    // "Caddell continued:" closing the paragraph before: a colon lead-in across the break.
-    if (ctx === 'start' && para.index > 0 && text[paragraphs[para.index - 1].end - 1] === ':') {
-      ctx = 'colon';
-      para = paragraphs[para.index - 1];
+  findDirectCandidates();
+  /** Which quote pairs are direct quotes, and their cue and speaker. */
+  function findDirectCandidates(): void {
+    for (const p of pairs) {
+      let para = paraOf(p.start);
+      let ctx = contextBefore(text, p.start, para.start);
+      // "Caddell continued:" closing the paragraph before: a colon lead-in across the break.
+      if (ctx === 'start' && para.index > 0 && text[paragraphs[para.index - 1].end - 1] === ':') {
+        ctx = 'colon';
+        para = paragraphs[para.index - 1];
+      }
+      const first = firstContentChar(text, p);
+      const cap = first !== '' && first === first.toUpperCase();
+      const words = wordCount(text, p.start, p.end);
+      const inner = text[(p.close < 0 ? p.end : p.close) - 1];
+      const punctEnd = p.close >= 0 && /[.,?!…]/.test(inner);
+      const sentenceLike = (ctx === 'start' || ctx === 'sent' || ctx === 'colon' || ctx === 'dash' || ctx === 'paren' || ctx === 'comma') &&
+        (cap || ctx === 'colon' || ctx === 'comma' && punctEnd) && (punctEnd || words >= 4 || p.close < 0);
+      if (!sentenceLike) {
+        embedded.push({ pair: p, para });
+        continue;
+      }
+      // A one-to-three-word quote standing alone needs a cue to count (titles, slogans, labels).
+      let found: Found | null = null;
+      if (ctx === 'colon' || ctx === 'comma') found = attributionBefore(p, para, ctx);
+      if (!found || !found.speaker) found = attributionAfter(p, para) ?? found;
+      else if (found.cue?.text === ':') {
+        // `His new ad runs on TV: “…,” the senator says.`: a speech verb after the quote beats a
+        // colon that has none
+        const after = attributionAfter(p, para);
+        if (after?.speaker && after.cue?.text !== ':') found = after;
+      }
+      if (!found && ctx !== 'comma') found = attributionBefore(p, para, ctx === 'dash' ? 'dash' : 'sent');
+      if (!found && ctx === 'start') found = signatureBelow(p, para);
+      if (!found && ctx === 'comma') {
+        embedded.push({ pair: p, para });
+        continue;
+      }
+      // A one-to-three-word quote with no cue of its own (a title, slogan or label) counts only
+      // as a fragment of a neighbouring quote ("“Here he is,” she said. “Come in.”").
+      direct.push({ pair: p, para, found, attribution: '', fragmentOf: null, short: !found && words <= 3 && ctx !== 'start' });
     }
-    const first = firstContentChar(text, p);
-    const cap = first !== '' && first === first.toUpperCase();
-    const words = wordCount(text, p.start, p.end);
-    const inner = text[(p.close < 0 ? p.end : p.close) - 1];
-    const punctEnd = p.close >= 0 && /[.,?!…]/.test(inner);
-    const sentenceLike = (ctx === 'start' || ctx === 'sent' || ctx === 'colon' || ctx === 'dash' || ctx === 'paren' || ctx === 'comma') &&
-      (cap || ctx === 'colon' || ctx === 'comma' && punctEnd) && (punctEnd || words >= 4 || p.close < 0);
-    if (!sentenceLike) {
-      embedded.push({ pair: p, para });
-      continue;
-    }
-    // A one-to-three-word quote standing alone needs a cue to count (titles, slogans, labels).
-    let found: Found | null = null;
-    if (ctx === 'colon' || ctx === 'comma') found = attributionBefore(p, para, ctx);
-    if (!found || !found.speaker) found = attributionAfter(p, para) ?? found;
-    else if (found.cue?.text === ':') {
-      // `His new ad runs on TV: “…,” the senator says.`: a speech verb after the quote beats a
-      // colon that has none
-      const after = attributionAfter(p, para);
-      if (after?.speaker && after.cue?.text !== ':') found = after;
-    }
-    if (!found && ctx !== 'comma') found = attributionBefore(p, para, ctx === 'dash' ? 'dash' : 'sent');
-    if (!found && ctx === 'start') found = signatureBelow(p, para);
-    if (!found && ctx === 'comma') {
-      embedded.push({ pair: p, para });
-      continue;
-    }
-    // A one-to-three-word quote with no cue of its own (a title, slogan or label) counts only
-    // as a fragment of a neighbouring quote ("“Here he is,” she said. “Come in.”").
-    direct.push({ pair: p, para, found, attribution: '', fragmentOf: null, short: !found && words <= 3 && ctx !== 'start' });
   }
 
   // Floating quotes: share the attribution of an attributed neighbour in the same paragraph
-  // (`“A,” he said. “B.”`, `“A.” “B,” he said.`), else take the previous sentence's subject.
-  for (let k = 0; k < direct.length; k++) {
-    const c = direct[k];
-    if (c.found) continue;
-    const prev = direct[k - 1];
-    const next = direct[k + 1];
-    if (prev && prev.found && prev.para === c.para) {
-      c.fragmentOf = prev.fragmentOf ?? prev;
-      continue;
-    }
-    if (next && next.found && next.para === c.para && /^\s*$/.test(text.slice(c.pair.end, next.pair.start))) {
-      c.fragmentOf = next;
-      continue;
-    }
-    if (c.short) continue;
-    const opensPara = c.pair.start === c.para.start;
-    if (prev && prev.found?.speaker && opensPara && prev.para.index === c.para.index - 1) {
-      c.found = { cue: null, speaker: prev.found.speaker, channel: null, source: 'rule:floating-prev-quote' };
-      continue;
-    }
-    // The subject of the sentence before the quote (same paragraph, else the previous one),
-    // only for a quote that is a whole sentence: `“A,” X …` is an attribution we failed to read.
-    if (c.pair.close >= 0 && !/[.?!…]/.test(text[c.pair.close - 1])) continue;
-    let end = firstTokenFrom(c.pair.start) - 1;
-    while (end >= 0 && tokens[end].pos === 'PUNCT' && !inQuote[end] && c.pair.start - tokens[end].end < 4) end--;
-    if (end < 0 || inQuote[end] || paraOf(tokens[end].start).index < c.para.index - 1) continue;
-    let st = end;
-    while (st > 0 && end - st < MAX_WINDOW && !isTerminal(tokens[st - 1]) && !inQuote[st - 1] &&
-      tokens[st - 1].start >= paraOf(tokens[end].start).start) st--;
-    // A sentence with an attribution of its own ("…, says Paul Rieckhoff, founder of X.") lends
-    // its speaker; otherwise its subject does.
-    let np: TokenRange | null = null;
-    for (let k = end; k >= st && !np; k--) {
-      if (!isCueWord(tokens[k].lower) || !isVerbLike(tokens[k])) continue;
-      const f = describe(k, st, end, 'rule:floating-prev-sentence');
-      if (f?.speaker) np = { from: firstTokenFrom(f.speaker.start), to: firstTokenFrom(f.speaker.end) - 1 };
-    }
-    np ??= npStartingAt(tokens, st, end);
-    if (np && (isNameToken(tokens[np.to]) || tokens[np.from].pos === 'PRON' || tokens[np.from].pos === 'DET')) {
-      c.found = { cue: null, speaker: span(np), channel: null, source: 'rule:floating-prev-sentence' };
+  resolveFloating();
+  function resolveFloating(): void {
+    // (`“A,” he said. “B.”`, `“A.” “B,” he said.`), else take the previous sentence's subject.
+    for (let k = 0; k < direct.length; k++) {
+      const c = direct[k];
+      if (c.found) continue;
+      const prev = direct[k - 1];
+      const next = direct[k + 1];
+      if (prev && prev.found && prev.para === c.para) {
+        c.fragmentOf = prev.fragmentOf ?? prev;
+        continue;
+      }
+      if (next && next.found && next.para === c.para && /^\s*$/.test(text.slice(c.pair.end, next.pair.start))) {
+        c.fragmentOf = next;
+        continue;
+      }
+      if (c.short) continue;
+      const opensPara = c.pair.start === c.para.start;
+      if (prev && prev.found?.speaker && opensPara && prev.para.index === c.para.index - 1) {
+        c.found = { cue: null, speaker: prev.found.speaker, channel: null, source: 'rule:floating-prev-quote' };
+        continue;
+      }
+      // The subject of the sentence before the quote (same paragraph, else the previous one),
+      // only for a quote that is a whole sentence: `“A,” X …` is an attribution we failed to read.
+      if (c.pair.close >= 0 && !/[.?!…]/.test(text[c.pair.close - 1])) continue;
+      let end = firstTokenFrom(c.pair.start) - 1;
+      while (end >= 0 && tokens[end].pos === 'PUNCT' && !inQuote[end] && c.pair.start - tokens[end].end < 4) end--;
+      if (end < 0 || inQuote[end] || paraOf(tokens[end].start).index < c.para.index - 1) continue;
+      let st = end;
+      while (st > 0 && end - st < MAX_WINDOW && !isTerminal(tokens[st - 1]) && !inQuote[st - 1] &&
+        tokens[st - 1].start >= paraOf(tokens[end].start).start) st--;
+      // A sentence with an attribution of its own ("…, says Paul Rieckhoff, founder of X.") lends
+      // its speaker; otherwise its subject does.
+      let np: TokenRange | null = null;
+      for (let k = end; k >= st && !np; k--) {
+        if (!isCueWord(tokens[k].lower) || !isVerbLike(tokens[k])) continue;
+        const f = describe(k, st, end, 'rule:floating-prev-sentence');
+        if (f?.speaker) np = { from: firstTokenFrom(f.speaker.start), to: firstTokenFrom(f.speaker.end) - 1 };
+      }
+      np ??= npStartingAt(tokens, st, end);
+      if (np && (isNameToken(tokens[np.to]) || tokens[np.from].pos === 'PRON' || tokens[np.from].pos === 'DET')) {
+        c.found = { cue: null, speaker: span(np), channel: null, source: 'rule:floating-prev-sentence' };
+      }
     }
   }
 
   const out: Attribution[] = [];
   let nextId = 1;
-  for (const c of direct) {
-    if (c.short && !c.fragmentOf) continue;
-    const root = c.fragmentOf ? (c.fragmentOf.fragmentOf ?? c.fragmentOf) : c;
-    if (!root.attribution) root.attribution = `R${nextId++}`;
-    c.attribution = root.attribution;
-    const f = c.fragmentOf ? root.found : c.found;
-    out.push({
-      id: '',
-      start: c.pair.start,
-      end: c.pair.end,
-      text: text.slice(c.pair.start, c.pair.end),
-      kind: 'direct',
-      cue: f?.cue ?? null,
-      speaker: f?.speaker ?? null,
-      channel: f?.channel ?? null,
-      source: c.fragmentOf ? 'rule:floating-fragment' : (f?.source ?? 'rule:direct-unattributed'),
-      attribution: c.attribution,
-    });
+  emitDirect();
+  /** Direct quotes, with the attribution ids shared by fragments. */
+  function emitDirect(): void {
+    for (const c of direct) {
+      if (c.short && !c.fragmentOf) continue;
+      const root = c.fragmentOf ? (c.fragmentOf.fragmentOf ?? c.fragmentOf) : c;
+      if (!root.attribution) root.attribution = `R${nextId++}`;
+      c.attribution = root.attribution;
+      const f = c.fragmentOf ? root.found : c.found;
+      out.push({
+        id: '',
+        start: c.pair.start,
+        end: c.pair.end,
+        text: text.slice(c.pair.start, c.pair.end),
+        kind: 'direct',
+        cue: f?.cue ?? null,
+        speaker: f?.speaker ?? null,
+        channel: f?.channel ?? null,
+        source: c.fragmentOf ? 'rule:floating-fragment' : (f?.source ?? 'rule:direct-unattributed'),
+        attribution: c.attribution,
+      });
+    }
   }
 
   // Mixed quotes: a quoted phrase inside a clause governed by a cue in the same sentence.
   let lastMixedEnd = -1;
-  for (const { pair: p, para } of embedded) {
-    if (p.start < lastMixedEnd) continue;
-    const [a, b] = clauseBeforeSentence(p.start, para.start);
-    // "it was, in the words of one resident, “a miracle”": the quoted words are the source's
-    const words = inTheWordsOf(a, b);
-    if (words) {
-      out.push(makeSpan(text, p.start, p.end, words, `R${nextId++}`));
-      lastMixedEnd = p.end;
-      continue;
-    }
-    let cue = -1;
-    for (let i = b; i >= a; i--) {
-      const t = tokens[i];
-      if (inQuote[i]) continue;
-      if ((isCueWord(t.lower) || isNamingCue(t.lower)) && (t.pos === 'VERB' || t.pos === 'AUX' || t.lower === 'said') &&
-        !(i > a && tokens[i - 1].pos === 'DET')) { cue = i; break; }
-    }
-    const sentEnd = sentenceEnd(p.end, para.end);
-    if (cue >= 0) {
-      let from = cue + 1;
-      // "told Reuters that …", "said in a statement Monday that …": the listener, channel and
-      // time between the cue and a complementiser are not content.
-      for (let j = from; j <= b && j - from < 12 && !inQuote[j]; j++) {
-        if (tokens[j].lower === 'that' && tokens[j].pos !== 'DET' || tokens[j].lower === 'that' && j === from) { from = j; break; }
-        if (tokens[j].pos === 'VERB' && !/^[A-Z]/.test(tokens[j].text) || tokens[j].pos === 'PUNCT' && tokens[j].text !== ',') break;
-      }
-      if (takesListener(tokens[cue].lower) && tokens[from].lower !== 'that') {
-        let j = from;
-        while (j <= b && j - from < 6 && !inQuote[j]) j++;
-        if (j <= b && inQuote[j]) from = j;
-      }
-      while (from < nTok && tokens[from].pos === 'PUNCT' && !inQuote[from]) from++;
-      if (from >= nTok) continue;
-      // "said on CNN’s “State of the Union”", "said Alden, author of “…”": a channel or an
-      // inverted speaker follows the cue, not reported words.
-      if (!inQuote[from] && (tokens[from].pos === 'ADP' || isNameAppositive(from))) continue;
-      const start = tokens[from].start;
-      const f = describe(cue, a, b, 'rule:mixed');
-      if (!f) continue;
-      f.channel = findChannel(text, tokens[a].start, start);
-      // `said “…”`: a speech verb right before the mark reports exactly the quoted words.
-      const end = start === p.start && !isNamingCue(tokens[cue].lower) && sentEnd - p.end < 3 ? p.end : contrastEnd(p.end, sentEnd);
-      out.push(makeSpan(text, start, end, f, `R${nextId++}`));
-      lastMixedEnd = end;
-      continue;
-    }
-    // "… a “change agent,” said Cole." — the cue after the quote governs the sentence so far.
-    if (text[p.close - 1] === ',' || text[p.end] === ',') {
-      const f = attributionAfter(p, para);
-      const first = tokens[a <= b ? a : firstTokenFrom(p.start)];
-      // "Appearing on NBC's “Meet the Press,” the senator said the bill was dead": a cue with a
-      // clause of its own reports that clause, not the words before the title
-      // (an inverted speaker may carry a relative clause: "said one executive who asked …")
-      const [c0, c1] = f?.cue && f.speaker && f.speaker.start < f.cue.start ? clauseAfter(f.cue.end, para.end) : [0, -1];
-      if (f && f.speaker && first.pos !== 'ADP' && !hasVerb(c0, c1)) {
-        const sStart = tokens[a <= b ? a : firstTokenFrom(p.start)].start;
-        f.source = 'rule:mixed';
-        out.push(makeSpan(text, sStart, p.end, f, `R${nextId++}`));
+  findMixed();
+  /** Mixed quotes, in text order. */
+  function findMixed(): void {
+    for (const { pair: p, para } of embedded) {
+      if (p.start < lastMixedEnd) continue;
+      const [a, b] = clauseBeforeSentence(p.start, para.start);
+      // "it was, in the words of one resident, “a miracle”": the quoted words are the source's
+      const words = inTheWordsOf(a, b);
+      if (words) {
+        out.push(makeSpan(text, p.start, p.end, words, `R${nextId++}`));
         lastMixedEnd = p.end;
+        continue;
+      }
+      let cue = -1;
+      for (let i = b; i >= a; i--) {
+        const t = tokens[i];
+        if (inQuote[i]) continue;
+        if ((isCueWord(t.lower) || isNamingCue(t.lower)) && (t.pos === 'VERB' || t.pos === 'AUX' || t.lower === 'said') &&
+          !(i > a && tokens[i - 1].pos === 'DET')) { cue = i; break; }
+      }
+      const sentEnd = sentenceEnd(p.end, para.end);
+      if (cue >= 0) {
+        let from = cue + 1;
+        // "told Reuters that …", "said in a statement Monday that …": the listener, channel and
+        // time between the cue and a complementiser are not content.
+        for (let j = from; j <= b && j - from < 12 && !inQuote[j]; j++) {
+          if (tokens[j].lower === 'that' && tokens[j].pos !== 'DET' || tokens[j].lower === 'that' && j === from) { from = j; break; }
+          if (tokens[j].pos === 'VERB' && !/^[A-Z]/.test(tokens[j].text) || tokens[j].pos === 'PUNCT' && tokens[j].text !== ',') break;
+        }
+        if (takesListener(tokens[cue].lower) && tokens[from].lower !== 'that') {
+          let j = from;
+          while (j <= b && j - from < 6 && !inQuote[j]) j++;
+          if (j <= b && inQuote[j]) from = j;
+        }
+        while (from < nTok && tokens[from].pos === 'PUNCT' && !inQuote[from]) from++;
+        if (from >= nTok) continue;
+        // "said on CNN’s “State of the Union”", "said Alden, author of “…”": a channel or an
+        // inverted speaker follows the cue, not reported words.
+        if (!inQuote[from] && (tokens[from].pos === 'ADP' || isNameAppositive(from))) continue;
+        const start = tokens[from].start;
+        const f = describe(cue, a, b, 'rule:mixed');
+        if (!f) continue;
+        f.channel = findChannel(text, tokens[a].start, start);
+        // `said “…”`: a speech verb right before the mark reports exactly the quoted words.
+        const end = start === p.start && !isNamingCue(tokens[cue].lower) && sentEnd - p.end < 3 ? p.end : contrastEnd(p.end, sentEnd);
+        out.push(makeSpan(text, start, end, f, `R${nextId++}`));
+        lastMixedEnd = end;
+        continue;
+      }
+      // "… a “change agent,” said Cole." — the cue after the quote governs the sentence so far.
+      if (text[p.close - 1] === ',' || text[p.end] === ',') {
+        const f = attributionAfter(p, para);
+        const first = tokens[a <= b ? a : firstTokenFrom(p.start)];
+        // "Appearing on NBC's “Meet the Press,” the senator said the bill was dead": a cue with a
+        // clause of its own reports that clause, not the words before the title
+        // (an inverted speaker may carry a relative clause: "said one executive who asked …")
+        const [c0, c1] = f?.cue && f.speaker && f.speaker.start < f.cue.start ? clauseAfter(f.cue.end, para.end) : [0, -1];
+        if (f && f.speaker && first.pos !== 'ADP' && !hasVerb(c0, c1)) {
+          const sStart = tokens[a <= b ? a : firstTokenFrom(p.start)].start;
+          f.source = 'rule:mixed';
+          out.push(makeSpan(text, sStart, p.end, f, `R${nextId++}`));
+          lastMixedEnd = p.end;
+        }
       }
     }
   }
@@ -563,14 +578,18 @@ export function findRuleAttributions({ text, paragraphs, tokens }: RuleInput): A
     for (let k = firstTokenFrom(start); k < nTok && tokens[k].start < end; k++) if (claimedTok[k]) return true;
     return false;
   };
-  let sStart = 0;
-  for (let i = 0; i <= nTok; i++) {
-    const atEnd = i === nTok || (isTerminal(tokens[i]) && !inQuote[i]) ||
-      (i > sStart && tokPara[i] !== tokPara[i - 1]);
-    if (!atEnd) continue;
-    const sEnd = i - 1; // last token before the full stop (or paragraph break)
-    if (sEnd - sStart >= 3) indirectIn(sStart, sEnd);
-    sStart = i === nTok || !isTerminal(tokens[i]) ? i : i + 1;
+  findIndirect();
+  /** Indirect speech in every sentence, one after the other. */
+  function findIndirect(): void {
+    let sStart = 0;
+    for (let i = 0; i <= nTok; i++) {
+      const atEnd = i === nTok || (isTerminal(tokens[i]) && !inQuote[i]) ||
+        (i > sStart && tokPara[i] !== tokPara[i - 1]);
+      if (!atEnd) continue;
+      const sEnd = i - 1; // last token before the full stop (or paragraph break)
+      if (sEnd - sStart >= 3) indirectIn(sStart, sEnd);
+      sStart = i === nTok || !isTerminal(tokens[i]) ? i : i + 1;
+    }
   }
 
   function pushIndirect(from: number, to: number, f: Found): void {
