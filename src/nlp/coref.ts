@@ -283,136 +283,139 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     return h;
   };
   // Sieve A: names, in text order.
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i];
-    if (m.kind !== 'name') continue;
-    const w = words(i);
-    let key = nameKey(m.text);
-    key = ALIASES.get(key) ?? key;
-    let c = byKey.get(key);
-    let candidates = 0;
-    // A surname shared by relatives: the honorific or forename may point to the other bearer.
-    if (c && m.gender !== 'unknown' && clusterGender(c.male, c.female) !== 'unknown' && clusterGender(c.male, c.female) !== m.gender) c = undefined;
-    if (!c && (m.type === null || m.type === 'person' || m.type === 'organisation')) {
-      let bestC: Cluster | undefined;
-      let bestScore = -Infinity;
-      // Only clusters sharing a word can match: the word index keeps this linear in practice.
-      const seen = new Set<Cluster>();
-      let pronounAfter: Gender | undefined;
-      let pronounScore: Cluster | undefined;
-      for (const word of w) for (const o of byWord.get(word) ?? []) seen.add(o);
-      for (const o of seen) {
-        const ot = typeOf(o);
-        if (m.type === 'organisation' || ot === 'organisation') {
-          // "Foreign Ministry" after "Russian Foreign Ministry": same head word, fewer words.
-          if (ot !== 'organisation' || m.type === 'person') continue;
-          // "Norvane" for "Norvane Semiconductor", "Greyhook" for "Greyhook Seafoods Ltd": the
-          // distinctive first word, when the rest only says what kind of business it is.
-          const shortForm = w.length === 1 && o.longest.length > 1 && o.longest[0] === w[0] &&
-            o.longest.slice(1).every((x) => ORG_WEAK_HEADS.has(x) || BUSINESS_SUFFIXES.has(x.replace(/\.$/, '')));
-          // "Acme Robotics" for "Acme Robotics Inc.": the last word before a legal suffix
-          if (!shortForm && !(isSubset(w, o.longest) && lastCoreWord(w) === lastCoreWord(o.longest))) continue;
-          if (w.length === 1 && CHAMBERS.has(w[0]) && o.longest.length > 1) continue;
-        } else {
-          if (ot !== null && ot !== 'person') continue;
-          if (!isSubset(w, o.longest) && !(isSubset(o.longest, w) && o.names.every((n) => isSubset(n, w)))) continue;
-          const og = clusterGender(o.male, o.female);
-          if (m.gender !== 'unknown' && og !== 'unknown' && og !== m.gender) continue;
+  sieveA();
+  function sieveA(): void {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.kind !== 'name') continue;
+      const w = words(i);
+      let key = nameKey(m.text);
+      key = ALIASES.get(key) ?? key;
+      let c = byKey.get(key);
+      let candidates = 0;
+      // A surname shared by relatives: the honorific or forename may point to the other bearer.
+      if (c && m.gender !== 'unknown' && clusterGender(c.male, c.female) !== 'unknown' && clusterGender(c.male, c.female) !== m.gender) c = undefined;
+      if (!c && (m.type === null || m.type === 'person' || m.type === 'organisation')) {
+        let bestC: Cluster | undefined;
+        let bestScore = -Infinity;
+        // Only clusters sharing a word can match: the word index keeps this linear in practice.
+        const seen = new Set<Cluster>();
+        let pronounAfter: Gender | undefined;
+        let pronounScore: Cluster | undefined;
+        for (const word of w) for (const o of byWord.get(word) ?? []) seen.add(o);
+        for (const o of seen) {
+          const ot = typeOf(o);
+          if (m.type === 'organisation' || ot === 'organisation') {
+            // "Foreign Ministry" after "Russian Foreign Ministry": same head word, fewer words.
+            if (ot !== 'organisation' || m.type === 'person') continue;
+            // "Norvane" for "Norvane Semiconductor", "Greyhook" for "Greyhook Seafoods Ltd": the
+            // distinctive first word, when the rest only says what kind of business it is.
+            const shortForm = w.length === 1 && o.longest.length > 1 && o.longest[0] === w[0] &&
+              o.longest.slice(1).every((x) => ORG_WEAK_HEADS.has(x) || BUSINESS_SUFFIXES.has(x.replace(/\.$/, '')));
+            // "Acme Robotics" for "Acme Robotics Inc.": the last word before a legal suffix
+            if (!shortForm && !(isSubset(w, o.longest) && lastCoreWord(w) === lastCoreWord(o.longest))) continue;
+            if (w.length === 1 && CHAMBERS.has(w[0]) && o.longest.length > 1) continue;
+          } else {
+            if (ot !== null && ot !== 'person') continue;
+            if (!isSubset(w, o.longest) && !(isSubset(o.longest, w) && o.names.every((n) => isSubset(n, w)))) continue;
+            const og = clusterGender(o.male, o.female);
+            if (m.gender !== 'unknown' && og !== 'unknown' && og !== m.gender) continue;
+          }
+          // Ambiguous surnames go to a bearer named in this or the last two sentences ("Her
+          // husband, Tom Smith, … Smith said"), else to the more prominent, then the first introduced.
+          const recent = m.sentence - o.lastSentence <= 2 ? 1e6 + o.lastSentence * 1e3 : 0;
+          // "Penrose laughed when asked about his wife's comment": the pronoun that follows a bare
+          // surname in its sentence says which bearer it is.
+          if (w.length === 1 && m.gender === 'unknown') {
+            pronounAfter ??= followingPronounGender(mentions, info, i);
+            if (pronounAfter !== 'unknown' && clusterGender(o.male, o.female) === pronounAfter) pronounScore = o;
+          }
+          // A cluster some gazetteer or context typed beats a guess ("Norvane" joins "Norvane
+          // Semiconductor", not the headline's "Chipmaker Norvane").
+          // the bearer of the other gender is out, even when this one's gender is not known yet
+          const og2 = clusterGender(o.male, o.female);
+          const against = pronounAfter !== undefined && pronounAfter !== 'unknown' && og2 !== 'unknown' && og2 !== pronounAfter;
+          const score = recent + (ot !== null ? 2e6 : 0) + (pronounScore === o ? 1e7 : 0) - (against ? 2e7 : 0) + o.members.length * 100 - o.order;
+          if (score > bestScore) { bestScore = score; bestC = o; }
+          candidates++;
         }
-        // Ambiguous surnames go to a bearer named in this or the last two sentences ("Her
-        // husband, Tom Smith, … Smith said"), else to the more prominent, then the first introduced.
-        const recent = m.sentence - o.lastSentence <= 2 ? 1e6 + o.lastSentence * 1e3 : 0;
-        // "Penrose laughed when asked about his wife's comment": the pronoun that follows a bare
-        // surname in its sentence says which bearer it is.
-        if (w.length === 1 && m.gender === 'unknown') {
-          pronounAfter ??= followingPronounGender(mentions, info, i);
-          if (pronounAfter !== 'unknown' && clusterGender(o.male, o.female) === pronounAfter) pronounScore = o;
+        c = bestC;
+      }
+      if (!c) { c = newCluster(i, true); }
+      // A key several clusters could claim is decided afresh at each mention, not cached.
+      if (candidates <= 1) byKey.set(key, c);
+      c.lastSentence = m.sentence;
+      join(c, i);
+      c.names.push(w);
+      // Headlines glue words to names ("Marine Le Pen Backs Trump"): a body name replaces a headline
+      // one as the name later mentions are matched against, so "Trump" does not join Le Pen.
+      const hl = headline(m.sentence);
+      if ((c.longestFromHeadline && !hl) || (w.length > c.longest.length && (!hl || c.longestFromHeadline || c.longest.length === 0))) {
+        c.longest = w;
+        c.longestFromHeadline = hl;
+      }
+      for (const word of w) {
+        let set = byWord.get(word);
+        if (!set) byWord.set(word, (set = new Set()));
+        set.add(c);
+        // A second bearer of a surname ("Adam Penrose" after "Clare Penrose"): the bare surname is
+        // ambiguous from now on, so it is decided at each mention.
+        const holder = byKey.get(word);
+        if (w.length > 1 && holder !== undefined && holder !== c && (m.type === null || m.type === 'person') &&
+          (typeOf(holder) === null || typeOf(holder) === 'person')) byKey.delete(word);
+      }
+      vote(c, m.type, 3);
+      // Context rules: honorifics and titles before a name, "in X", speech verbs after it.
+      const t0 = info[i].t0;
+      const prev = t0 > 0 && tokens[t0 - 1].sentence === m.sentence ? tokens[t0 - 1] : undefined;
+      const hon = prev ? HONORIFICS.get(prev.lower.replace(/\.$/, '')) : undefined;
+      if (hon !== undefined) {
+        vote(c, 'person', 3);
+        addEvidence(c, prev!.start, prev!.end, hon, W_HONORIFIC);
+      }
+      // A neutral title ("Dr.", "Professor") leaves the forename to speak.
+      if ((hon === undefined || hon === 'unknown') && w.length >= 1 && m.type !== 'outlet' && m.type !== 'organisation' && m.type !== 'place') {
+        const fi = forenameIndex(w);
+        const fg = w.length > 1 ? forenameGenderOf(w[fi]) : 'unknown';
+        // A forename only the package lists know ("Guadalupe" is mostly, not always, a woman's name)
+        // weighs as much as one pronoun, so a pronoun against it leaves the gender open.
+        const curated = MALE_FORENAMES.has(w[fi]) || FEMALE_FORENAMES.has(w[fi]);
+        if (fg !== 'unknown') addEvidence(c, tokens[t0 + fi].start, tokens[t0 + fi].end, fg, curated ? W_FORENAME : W_PRONOUN, !curated);
+      }
+      // "in Kylie Jenner's company": a possessor is not the preposition's object.
+      const possessor = info[i].t1 < tokens.length && /^['’]s?$/.test(tokens[info[i].t1].text);
+      if (prev && PLACE_PREPS.has(prev.lower) && m.type === null && !possessor) vote(c, 'place', 1);
+      if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
+      if (prev && prev.lower === 'of' && t0 > 1 && OF_PLACE.has(tokens[t0 - 2].lower)) vote(c, 'place', 2);
+      // "Margaret Ellery, 58, of Hadleigh": where someone of that age lives.
+      if (m.type === null && prev && prev.lower === 'of' && t0 > 3 && tokens[t0 - 2].text === ',' && tokens[t0 - 3].pos === 'NUM' && tokens[t0 - 4]?.text === ',') vote(c, 'place', 3);
+      // "CalMac spokesperson", "a Department of Health spokesman": the body a spokesperson speaks for.
+      if (m.type === null && info[i].t1 < tokens.length && SPOKES.has(tokens[info[i].t1].lower) && tokens[info[i].t1].sentence === m.sentence) vote(c, 'organisation', 2);
+      // "the Viasna human rights centre", "the Wagner mercenary group": a name before an organisation noun.
+      if (m.type === null) {
+        for (let k = info[i].t1; k < Math.min(tokens.length, info[i].t1 + 4) && tokens[k].sentence === m.sentence; k++) {
+          const t = tokens[k];
+          // (a person's name before "campaign", "administration", "government" … names what they lead)
+          if ((ORG_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower)) && (t.pos === 'NOUN' || t.pos === 'PROPN') && !LED_BY_PERSON.has(t.lower)) { vote(c, 'organisation', 2); break; }
+          if (!((t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower === t.text)) break;
         }
-        // A cluster some gazetteer or context typed beats a guess ("Norvane" joins "Norvane
-        // Semiconductor", not the headline's "Chipmaker Norvane").
-        // the bearer of the other gender is out, even when this one's gender is not known yet
-        const og2 = clusterGender(o.male, o.female);
-        const against = pronounAfter !== undefined && pronounAfter !== 'unknown' && og2 !== 'unknown' && og2 !== pronounAfter;
-        const score = recent + (ot !== null ? 2e6 : 0) + (pronounScore === o ? 1e7 : 0) - (against ? 2e7 : 0) + o.members.length * 100 - o.order;
-        if (score > bestScore) { bestScore = score; bestC = o; }
-        candidates++;
       }
-      c = bestC;
+      // "an analyst at Morningstar", "researchers at Barclays": where people work.
+      if (m.type === null && prev && prev.lower === 'at' && t0 > 1 && (PERSON_ROLES.has(tokens[t0 - 2].lower) || GROUP_ROLES.has(tokens[t0 - 2].lower))) vote(c, 'organisation', 2);
+      if (datelines.has(key)) vote(c, 'place', 3);
+      // "Greyhook Seafoods, which owns the site": "which" follows things, not people.
+      const after2 = info[i].t1 + 1 < tokens.length ? tokens[info[i].t1 + 1] : undefined;
+      if (m.type === null && after2 && tokens[info[i].t1].text === ',' && after2.lower === 'which' && !(prev && PLACE_PREPS.has(prev.lower))) vote(c, 'organisation', 2);
+      // "the Emilia-Romagna region"; "Mayor Paolo Conti of Faenza" (after a person's name, "of" names
+      // where they serve: a place or an organisation, never a second person).
+      const after = info[i].t1 < tokens.length ? tokens[info[i].t1] : undefined;
+      if (m.type === null && after && after.sentence === m.sentence && PLACE_NOUNS.has(after.lower)) vote(c, 'place', 3);
+      if (m.type === null && prev && prev.lower === 'of' && i > 0 && mentions[i - 1].kind === 'name' && info[i - 1].t1 === t0 - 1 &&
+          typeOf(byId.get(entityOf[i - 1]!)!) === 'person') vote(c, 'place', 2);
+      // A speaking name is a person, unless it is "the" and a common word ("the Treasury said").
+      const definiteWord = info[i].t1 - t0 === 1 && prev?.lower === 'the' && isEnglishWord(tokens[t0].lower);
+      if (info[i].speech && !info[i].quoted && m.type === null && !definiteWord) vote(c, 'person', 1);
     }
-    if (!c) { c = newCluster(i, true); }
-    // A key several clusters could claim is decided afresh at each mention, not cached.
-    if (candidates <= 1) byKey.set(key, c);
-    c.lastSentence = m.sentence;
-    join(c, i);
-    c.names.push(w);
-    // Headlines glue words to names ("Marine Le Pen Backs Trump"): a body name replaces a headline
-    // one as the name later mentions are matched against, so "Trump" does not join Le Pen.
-    const hl = headline(m.sentence);
-    if ((c.longestFromHeadline && !hl) || (w.length > c.longest.length && (!hl || c.longestFromHeadline || c.longest.length === 0))) {
-      c.longest = w;
-      c.longestFromHeadline = hl;
-    }
-    for (const word of w) {
-      let set = byWord.get(word);
-      if (!set) byWord.set(word, (set = new Set()));
-      set.add(c);
-      // A second bearer of a surname ("Adam Penrose" after "Clare Penrose"): the bare surname is
-      // ambiguous from now on, so it is decided at each mention.
-      const holder = byKey.get(word);
-      if (w.length > 1 && holder !== undefined && holder !== c && (m.type === null || m.type === 'person') &&
-        (typeOf(holder) === null || typeOf(holder) === 'person')) byKey.delete(word);
-    }
-    vote(c, m.type, 3);
-    // Context rules: honorifics and titles before a name, "in X", speech verbs after it.
-    const t0 = info[i].t0;
-    const prev = t0 > 0 && tokens[t0 - 1].sentence === m.sentence ? tokens[t0 - 1] : undefined;
-    const hon = prev ? HONORIFICS.get(prev.lower.replace(/\.$/, '')) : undefined;
-    if (hon !== undefined) {
-      vote(c, 'person', 3);
-      addEvidence(c, prev!.start, prev!.end, hon, W_HONORIFIC);
-    }
-    // A neutral title ("Dr.", "Professor") leaves the forename to speak.
-    if ((hon === undefined || hon === 'unknown') && w.length >= 1 && m.type !== 'outlet' && m.type !== 'organisation' && m.type !== 'place') {
-      const fi = forenameIndex(w);
-      const fg = w.length > 1 ? forenameGenderOf(w[fi]) : 'unknown';
-      // A forename only the package lists know ("Guadalupe" is mostly, not always, a woman's name)
-      // weighs as much as one pronoun, so a pronoun against it leaves the gender open.
-      const curated = MALE_FORENAMES.has(w[fi]) || FEMALE_FORENAMES.has(w[fi]);
-      if (fg !== 'unknown') addEvidence(c, tokens[t0 + fi].start, tokens[t0 + fi].end, fg, curated ? W_FORENAME : W_PRONOUN, !curated);
-    }
-    // "in Kylie Jenner's company": a possessor is not the preposition's object.
-    const possessor = info[i].t1 < tokens.length && /^['’]s?$/.test(tokens[info[i].t1].text);
-    if (prev && PLACE_PREPS.has(prev.lower) && m.type === null && !possessor) vote(c, 'place', 1);
-    if (prev && prev.lower === 'of' && t0 > 1 && PLACE_NOUNS.has(tokens[t0 - 2].lower)) vote(c, 'place', 3);
-    if (prev && prev.lower === 'of' && t0 > 1 && OF_PLACE.has(tokens[t0 - 2].lower)) vote(c, 'place', 2);
-    // "Margaret Ellery, 58, of Hadleigh": where someone of that age lives.
-    if (m.type === null && prev && prev.lower === 'of' && t0 > 3 && tokens[t0 - 2].text === ',' && tokens[t0 - 3].pos === 'NUM' && tokens[t0 - 4]?.text === ',') vote(c, 'place', 3);
-    // "CalMac spokesperson", "a Department of Health spokesman": the body a spokesperson speaks for.
-    if (m.type === null && info[i].t1 < tokens.length && SPOKES.has(tokens[info[i].t1].lower) && tokens[info[i].t1].sentence === m.sentence) vote(c, 'organisation', 2);
-    // "the Viasna human rights centre", "the Wagner mercenary group": a name before an organisation noun.
-    if (m.type === null) {
-      for (let k = info[i].t1; k < Math.min(tokens.length, info[i].t1 + 4) && tokens[k].sentence === m.sentence; k++) {
-        const t = tokens[k];
-        // (a person's name before "campaign", "administration", "government" … names what they lead)
-        if ((ORG_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower)) && (t.pos === 'NOUN' || t.pos === 'PROPN') && !LED_BY_PERSON.has(t.lower)) { vote(c, 'organisation', 2); break; }
-        if (!((t.pos === 'NOUN' || t.pos === 'ADJ') && t.lower === t.text)) break;
-      }
-    }
-    // "an analyst at Morningstar", "researchers at Barclays": where people work.
-    if (m.type === null && prev && prev.lower === 'at' && t0 > 1 && (PERSON_ROLES.has(tokens[t0 - 2].lower) || GROUP_ROLES.has(tokens[t0 - 2].lower))) vote(c, 'organisation', 2);
-    if (datelines.has(key)) vote(c, 'place', 3);
-    // "Greyhook Seafoods, which owns the site": "which" follows things, not people.
-    const after2 = info[i].t1 + 1 < tokens.length ? tokens[info[i].t1 + 1] : undefined;
-    if (m.type === null && after2 && tokens[info[i].t1].text === ',' && after2.lower === 'which' && !(prev && PLACE_PREPS.has(prev.lower))) vote(c, 'organisation', 2);
-    // "the Emilia-Romagna region"; "Mayor Paolo Conti of Faenza" (after a person's name, "of" names
-    // where they serve: a place or an organisation, never a second person).
-    const after = info[i].t1 < tokens.length ? tokens[info[i].t1] : undefined;
-    if (m.type === null && after && after.sentence === m.sentence && PLACE_NOUNS.has(after.lower)) vote(c, 'place', 3);
-    if (m.type === null && prev && prev.lower === 'of' && i > 0 && mentions[i - 1].kind === 'name' && info[i - 1].t1 === t0 - 1 &&
-        typeOf(byId.get(entityOf[i - 1]!)!) === 'person') vote(c, 'place', 2);
-    // A speaking name is a person, unless it is "the" and a common word ("the Treasury said").
-    const definiteWord = info[i].t1 - t0 === 1 && prev?.lower === 'the' && isEnglishWord(tokens[t0].lower);
-    if (info[i].speech && !info[i].quoted && m.type === null && !definiteWord) vote(c, 'person', 1);
   }
 
   // Sieve B: titles, appositions, then definite descriptions, in text order.
@@ -448,101 +451,104 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     if (ranked.length > 1 && ranked[0].score - ranked[1].score < BACK_REFERENCE_MARGIN) return undefined;
     return byId.get(ranked[0].entity);
   };
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i];
-    if (m.kind !== 'nominal') continue;
-    const mi = info[i];
-    let c: Cluster | undefined;
-    // Title directly before a name ("Prosecutor General Irina Venediktova", "campaign spokeswoman Anna Smith").
-    for (let k = i + 1; k < mentions.length && info[k].t0 <= mi.t1; k++) {
-      if (mentions[k].kind === 'name' && info[k].t0 === mi.t1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
-    }
-    // Apposition after a name: "Boris Bondarev, adviser to …", "Vadim Shishimarin, a 21-year-old tank
-    // commander", and past an age: "Mike O'Neill, 67, a retired teacher".
-    // Not a clause's subject after an opening phrase: "In a filing with the SEC, the company said".
-    const subjectOfVerb = mi.t1 < tokens.length && (tokens[mi.t1].pos === 'VERB' || tokens[mi.t1].pos === 'AUX');
-    if (!c && mi.t0 > 0 && tokens[mi.t0 - 1].text === ',' && !subjectOfVerb) {
-      const aged = mi.t0 > 3 && tokens[mi.t0 - 2].pos === 'NUM' && tokens[mi.t0 - 3].text === ',' ? 2 : 0;
-      const nameEnd = mi.t0 - 1 - aged;
-      for (let k = i - 1; k >= 0 && info[k].t1 >= nameEnd; k--) {
-        if (mentions[k].kind === 'name' && info[k].t1 === nameEnd && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
+  sieveB();
+  function sieveB(): void {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.kind !== 'nominal') continue;
+      const mi = info[i];
+      let c: Cluster | undefined;
+      // Title directly before a name ("Prosecutor General Irina Venediktova", "campaign spokeswoman Anna Smith").
+      for (let k = i + 1; k < mentions.length && info[k].t0 <= mi.t1; k++) {
+        if (mentions[k].kind === 'name' && info[k].t0 === mi.t1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
       }
-    }
-    // Apposition before a name: "the adviser, Boris Bondarev, said", past an honorific ("the lead
-    // author, Dr. Anika Sorensen") and a prepositional phrase naming no person ("A spokesperson
-    // for the Energy Ministry, Olena Hrytsenko").
-    if (!c && m.type === 'person') {
-      const comma = appositionComma(tokens, mentions, info, i);
-      if (comma >= 0) {
-        let t = comma + 1;
-        while (t < tokens.length && t < comma + 3 && HONORIFICS.has(tokens[t].lower.replace(/\.$/, ''))) t++;
-        if (tokens[t]?.text === '.') t++;
-        for (let k = i + 1; k < mentions.length && info[k].t0 <= t; k++) {
-          if (mentions[k].kind === 'name' && info[k].t0 === t && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
+      // Apposition after a name: "Boris Bondarev, adviser to …", "Vadim Shishimarin, a 21-year-old tank
+      // commander", and past an age: "Mike O'Neill, 67, a retired teacher".
+      // Not a clause's subject after an opening phrase: "In a filing with the SEC, the company said".
+      const subjectOfVerb = mi.t1 < tokens.length && (tokens[mi.t1].pos === 'VERB' || tokens[mi.t1].pos === 'AUX');
+      if (!c && mi.t0 > 0 && tokens[mi.t0 - 1].text === ',' && !subjectOfVerb) {
+        const aged = mi.t0 > 3 && tokens[mi.t0 - 2].pos === 'NUM' && tokens[mi.t0 - 3].text === ',' ? 2 : 0;
+        const nameEnd = mi.t0 - 1 - aged;
+        for (let k = i - 1; k >= 0 && info[k].t1 >= nameEnd; k--) {
+          if (mentions[k].kind === 'name' && info[k].t1 === nameEnd && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
         }
       }
-    } else if (!c && mi.t1 < tokens.length && tokens[mi.t1].text === ',') {
-      for (let k = i + 1; k < mentions.length && info[k].t0 <= mi.t1 + 1; k++) {
-        if (mentions[k].kind === 'name' && info[k].t0 === mi.t1 + 1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
-      }
-    }
-    const headTok = tokens[mi.t1 - 1];
-    const head = roleHead(headTok.lower);
-    const first = tokens[mi.t0].lower;
-    const definite = DEFINITE.has(first) || (mi.t1 - mi.t0 === 1 && /^\p{Lu}/u.test(headTok.text));
-    if (!c && definite && m.type === 'person') {
-      // "the adviser", "the prosecutor": the entity this role was given to before (heads are
-      // registered in text order, so only earlier descriptions are in the table).
-      c = headOwners.get(head);
-      // "The 41-year-old mother of two said …": an age description refers back to someone named.
-      if (!c && mi.subject && !mi.quoted && /\d+[- ]year[- ]old/i.test(m.text)) c = ageBackReference(i, m);
-    }
-    if (!c && definite && m.type === 'organisation') {
-      // "the ministry" → the last organisation named with that word; "the company" → the last one.
-      // A nationality or name among its modifiers must be the candidate's too: "the French foreign
-      // ministry" is not "Russia's foreign ministry".
-      const mods: string[] = [];
-      for (let t = mi.t0; t < mi.t1 - 1; t++) if (/^\p{Lu}/u.test(tokens[t].text) && !DEFINITE.has(tokens[t].lower)) mods.push(tokens[t].lower);
-      const agrees = (o: Cluster): boolean => mods.every((x) => o.longest.includes(x) || o.descr.toLowerCase().includes(x));
-      let fallback: Cluster | undefined;
-      let fallbackInPP: Cluster | undefined;
-      for (let k = i - 1; k >= 0 && m.sentence - mentions[k].sentence <= 6; k--) {
-        const e = entityOf[k];
-        if (!e || mentions[k].kind !== 'name') continue;
-        const o = byId.get(e)!;
-        const t = typeOf(o);
-        if (t !== 'organisation' || !agrees(o)) continue;
-        if (o.longest.includes(headTok.lower)) { c = o; break; }
-        // "the company" is a business: not the union, ministry or university named in between.
-        if (!fallback && GENERIC_ORG.has(headTok.lower) && m.sentence - mentions[k].sentence <= 4 &&
-          !(COMPANY_NOUNS.has(headTok.lower) && o.longest.some((x) => NOT_A_COMPANY.has(x)))) {
-          if (!prepositionObject(tokens, info[k].t0)) fallback = o;
-          else fallbackInPP ??= o;
+      // Apposition before a name: "the adviser, Boris Bondarev, said", past an honorific ("the lead
+      // author, Dr. Anika Sorensen") and a prepositional phrase naming no person ("A spokesperson
+      // for the Energy Ministry, Olena Hrytsenko").
+      if (!c && m.type === 'person') {
+        const comma = appositionComma(tokens, mentions, info, i);
+        if (comma >= 0) {
+          let t = comma + 1;
+          while (t < tokens.length && t < comma + 3 && HONORIFICS.has(tokens[t].lower.replace(/\.$/, ''))) t++;
+          if (tokens[t]?.text === '.') t++;
+          for (let k = i + 1; k < mentions.length && info[k].t0 <= t; k++) {
+            if (mentions[k].kind === 'name' && info[k].t0 === t && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
+          }
+        }
+      } else if (!c && mi.t1 < tokens.length && tokens[mi.t1].text === ',') {
+        for (let k = i + 1; k < mentions.length && info[k].t0 <= mi.t1 + 1; k++) {
+          if (mentions[k].kind === 'name' && info[k].t0 === mi.t1 + 1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
         }
       }
-      // An organisation named only inside a prepositional phrase ("economists at Goldman Sachs")
-      // loses to the one this description was already given to.
-      if (!c && !fallback && fallbackInPP) {
-        const owner = headOwners.get(head);
-        fallback = owner && typeOf(owner) === 'organisation' && agrees(owner) ? owner : fallbackInPP;
+      const headTok = tokens[mi.t1 - 1];
+      const head = roleHead(headTok.lower);
+      const first = tokens[mi.t0].lower;
+      const definite = DEFINITE.has(first) || (mi.t1 - mi.t0 === 1 && /^\p{Lu}/u.test(headTok.text));
+      if (!c && definite && m.type === 'person') {
+        // "the adviser", "the prosecutor": the entity this role was given to before (heads are
+        // registered in text order, so only earlier descriptions are in the table).
+        c = headOwners.get(head);
+        // "The 41-year-old mother of two said …": an age description refers back to someone named.
+        if (!c && mi.subject && !mi.quoted && /\d+[- ]year[- ]old/i.test(m.text)) c = ageBackReference(i, m);
       }
-      c ??= fallback;
-      // "the mission" after "Russia's permanent mission": an earlier description with that head.
-      if (!c) {
-        const o = headOwners.get(head);
-        if (o && typeOf(o) === 'organisation' && agrees(o)) c = o;
+      if (!c && definite && m.type === 'organisation') {
+        // "the ministry" → the last organisation named with that word; "the company" → the last one.
+        // A nationality or name among its modifiers must be the candidate's too: "the French foreign
+        // ministry" is not "Russia's foreign ministry".
+        const mods: string[] = [];
+        for (let t = mi.t0; t < mi.t1 - 1; t++) if (/^\p{Lu}/u.test(tokens[t].text) && !DEFINITE.has(tokens[t].lower)) mods.push(tokens[t].lower);
+        const agrees = (o: Cluster): boolean => mods.every((x) => o.longest.includes(x) || o.descr.toLowerCase().includes(x));
+        let fallback: Cluster | undefined;
+        let fallbackInPP: Cluster | undefined;
+        for (let k = i - 1; k >= 0 && m.sentence - mentions[k].sentence <= 6; k--) {
+          const e = entityOf[k];
+          if (!e || mentions[k].kind !== 'name') continue;
+          const o = byId.get(e)!;
+          const t = typeOf(o);
+          if (t !== 'organisation' || !agrees(o)) continue;
+          if (o.longest.includes(headTok.lower)) { c = o; break; }
+          // "the company" is a business: not the union, ministry or university named in between.
+          if (!fallback && GENERIC_ORG.has(headTok.lower) && m.sentence - mentions[k].sentence <= 4 &&
+            !(COMPANY_NOUNS.has(headTok.lower) && o.longest.some((x) => NOT_A_COMPANY.has(x)))) {
+            if (!prepositionObject(tokens, info[k].t0)) fallback = o;
+            else fallbackInPP ??= o;
+          }
+        }
+        // An organisation named only inside a prepositional phrase ("economists at Goldman Sachs")
+        // loses to the one this description was already given to.
+        if (!c && !fallback && fallbackInPP) {
+          const owner = headOwners.get(head);
+          fallback = owner && typeOf(owner) === 'organisation' && agrees(owner) ? owner : fallbackInPP;
+        }
+        c ??= fallback;
+        // "the mission" after "Russia's permanent mission": an earlier description with that head.
+        if (!c) {
+          const o = headOwners.get(head);
+          if (o && typeOf(o) === 'organisation' && agrees(o)) c = o;
+        }
       }
+      if (!c && m.type === 'group') {
+        const gk = words(i).filter((x) => !DEFINITE.has(x)).join(' ');
+        c = groupKeys.get(gk);
+        if (!c) { c = newCluster(i, false); c.group = true; groupKeys.set(gk, c); }
+      }
+      c ??= newCluster(i, false);
+      join(c, i);
+      registerHeads(c, i);
+      vote(c, m.type, 1);
+      if (m.gender !== 'unknown' && c.members.length > 0) addEvidence(c, headTok.start, headTok.end, m.gender, W_ROLE);
     }
-    if (!c && m.type === 'group') {
-      const gk = words(i).filter((x) => !DEFINITE.has(x)).join(' ');
-      c = groupKeys.get(gk);
-      if (!c) { c = newCluster(i, false); c.group = true; groupKeys.set(gk, c); }
-    }
-    c ??= newCluster(i, false);
-    join(c, i);
-    registerHeads(c, i);
-    vote(c, m.type, 1);
-    if (m.gender !== 'unknown' && c.members.length > 0) addEvidence(c, headTok.start, headTok.end, m.gender, W_ROLE);
   }
 
   delayedIdentification(tokens, mentions, sentences, info, entityOf, clusters, byId, headOwners);
@@ -563,47 +569,50 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
   const countOf = (e: string): number => byId.get(e)!.members.length;
 
   // Sieve C: narrator-side pronouns, in text order, so each resolution feeds the next one's salience.
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i];
-    if (m.kind !== 'pronoun' || info[i].quoted) continue;
-    const w = m.text.toLowerCase();
-    let target: string | null = null;
-    if (PLURAL_PRONOUNS.has(w) || NEUTER_PRONOUNS.has(w)) {
-      const want = PLURAL_PRONOUNS.has(w) ? PLURAL_TARGETS : NEUTER_TARGETS;
-      // The nearest candidate; for a pronoun opening its sentence, one that is not the object of a
-      // preposition first, as such a pronoun continues the topic: "Norhaven, … based in Columbus,
-      // … operates in North America. It has …".
-      const opens = info[i].t0 === sentences[m.sentence].tokenStart;
-      let inPP: string | null = null;
-      for (let k = i - 1; k >= 0 && m.sentence - mentions[k].sentence <= 1; k--) {
-        const e = entityOf[k];
-        if (!e || info[k].quoted || !want.has(prelim.get(e))) continue;
-        if (!opens || !prepositionObject(tokens, info[k].t0)) { target = e; break; }
-        inPP ??= e;
-      }
-      target ??= inPP;
-    } else {
-      // A reflexive binds to the nearest person before it in its own clause ("Pence himself said…").
-      if (REFLEXIVES.has(w)) {
-        for (let k = i - 1; k >= 0 && mentions[k].sentence === m.sentence; k--) {
+  sieveC();
+  function sieveC(): void {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.kind !== 'pronoun' || info[i].quoted) continue;
+      const w = m.text.toLowerCase();
+      let target: string | null = null;
+      if (PLURAL_PRONOUNS.has(w) || NEUTER_PRONOUNS.has(w)) {
+        const want = PLURAL_PRONOUNS.has(w) ? PLURAL_TARGETS : NEUTER_TARGETS;
+        // The nearest candidate; for a pronoun opening its sentence, one that is not the object of a
+        // preposition first, as such a pronoun continues the topic: "Norhaven, … based in Columbus,
+        // … operates in North America. It has …".
+        const opens = info[i].t0 === sentences[m.sentence].tokenStart;
+        let inPP: string | null = null;
+        for (let k = i - 1; k >= 0 && m.sentence - mentions[k].sentence <= 1; k--) {
           const e = entityOf[k];
-          if (e && isPerson(e) && mentions[k].kind !== 'pronoun' && (genderOf(e) === 'unknown' || genderOf(e) === m.gender)) { target = e; break; }
+          if (!e || info[k].quoted || !want.has(prelim.get(e))) continue;
+          if (!opens || !prepositionObject(tokens, info[k].t0)) { target = e; break; }
+          inPP ??= e;
+        }
+        target ??= inPP;
+      } else {
+        // A reflexive binds to the nearest person before it in its own clause ("Pence himself said…").
+        if (REFLEXIVES.has(w)) {
+          for (let k = i - 1; k >= 0 && mentions[k].sentence === m.sentence; k--) {
+            const e = entityOf[k];
+            if (e && isPerson(e) && mentions[k].kind !== 'pronoun' && (genderOf(e) === 'unknown' || genderOf(e) === m.gender)) { target = e; break; }
+          }
+        }
+        if (!target) {
+          const ranked = rankAntecedents(mentions, info, entityOf, isPerson, genderOf, countOf, i, m.sentence, info[i].paragraph, m.gender);
+          // "Dr. James Whitford said she had been admitted …": the subject of a speech verb is not
+          // the pronoun opening its reported clause when their genders disagree (a slip by the
+          // speaker's own pronoun, "…,” she said", is still linked: that pronoun is the subject)
+          const sayer = m.gender !== 'unknown' ? speechSubjectBefore(tokens, mentions, info, entityOf, i) : null;
+          const ok = ranked.filter((r) => r.entity !== sayer || genderOf(r.entity) === 'unknown' || genderOf(r.entity) === m.gender);
+          if (ok.length) target = ok[0].entity;
         }
       }
-      if (!target) {
-        const ranked = rankAntecedents(mentions, info, entityOf, isPerson, genderOf, countOf, i, m.sentence, info[i].paragraph, m.gender);
-        // "Dr. James Whitford said she had been admitted …": the subject of a speech verb is not
-        // the pronoun opening its reported clause when their genders disagree (a slip by the
-        // speaker's own pronoun, "…,” she said", is still linked: that pronoun is the subject)
-        const sayer = m.gender !== 'unknown' ? speechSubjectBefore(tokens, mentions, info, entityOf, i) : null;
-        const ok = ranked.filter((r) => r.entity !== sayer || genderOf(r.entity) === 'unknown' || genderOf(r.entity) === m.gender);
-        if (ok.length) target = ok[0].entity;
-      }
+      if (!target) continue;
+      const c = byId.get(target)!;
+      join(c, i);
+      if (m.gender !== 'unknown') { addEvidence(c, m.start, m.end, m.gender, W_PRONOUN); vote(c, 'person', 1); }
     }
-    if (!target) continue;
-    const c = byId.get(target)!;
-    join(c, i);
-    if (m.gender !== 'unknown') { addEvidence(c, m.start, m.end, m.gender, W_PRONOUN); vote(c, 'person', 1); }
   }
 
   // "Well, …", "Look, …", "Sorry, …": a common word opening a sentence, capitalised only there and
@@ -630,35 +639,39 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
     for (const i of c.members) entityOf[i] = c.id;
   }
   const entities: Entity[] = [];
-  for (const c of entityClusters) {
-    let type = typeOf(c);
-    if (!c.named) type = c.group ? 'group' : type === 'person' ? 'unnamed' : type ?? 'unnamed';
-    else if (type === null) type = isDefiniteWord(c, info, tokens) ? 'organisation' : defaultType(c, info, tokens);
-    const gender = type === 'person' || type === 'unnamed' ? clusterGender(c.male, c.female) : 'unknown';
-    let name = c.descr;
-    if (c.named) {
-      // Headlines glue verbs to names ("Hillary Clinton Goes"): their names count only when nothing else does.
-      const body = c.members.some((i) => mentions[i].kind === 'name' && !headline(mentions[i].sentence));
-      let bestLen = -1;
-      for (const i of c.members) {
-        const mm = mentions[i];
-        if (mm.kind !== 'name' || (body && headline(mm.sentence))) continue;
-        const n = info[i].t1 - info[i].t0;
-        // A dateline's capitals ("KYIV") lose to the name as the body writes it ("Kyiv").
-        const caps = mm.text.length > 3 && mm.text === mm.text.toUpperCase() && /\p{Lu}{4}/u.test(mm.text);
-        const nameCaps = bestLen >= 0 && name.length > 3 && name === name.toUpperCase() && /\p{Lu}{4}/u.test(name);
-        if (bestLen >= 0 && caps && !nameCaps) continue;
-        if (n > bestLen || (n === bestLen && mm.text.length > name.length) || (nameCaps && !caps && n >= bestLen)) { bestLen = n; name = mm.text; }
+  buildEntities();
+  /** Entity records: canonical name, type and gender of each cluster. */
+  function buildEntities(): void {
+    for (const c of entityClusters) {
+      let type = typeOf(c);
+      if (!c.named) type = c.group ? 'group' : type === 'person' ? 'unnamed' : type ?? 'unnamed';
+      else if (type === null) type = isDefiniteWord(c, info, tokens) ? 'organisation' : defaultType(c, info, tokens);
+      const gender = type === 'person' || type === 'unnamed' ? clusterGender(c.male, c.female) : 'unknown';
+      let name = c.descr;
+      if (c.named) {
+        // Headlines glue verbs to names ("Hillary Clinton Goes"): their names count only when nothing else does.
+        const body = c.members.some((i) => mentions[i].kind === 'name' && !headline(mentions[i].sentence));
+        let bestLen = -1;
+        for (const i of c.members) {
+          const mm = mentions[i];
+          if (mm.kind !== 'name' || (body && headline(mm.sentence))) continue;
+          const n = info[i].t1 - info[i].t0;
+          // A dateline's capitals ("KYIV") lose to the name as the body writes it ("Kyiv").
+          const caps = mm.text.length > 3 && mm.text === mm.text.toUpperCase() && /\p{Lu}{4}/u.test(mm.text);
+          const nameCaps = bestLen >= 0 && name.length > 3 && name === name.toUpperCase() && /\p{Lu}{4}/u.test(name);
+          if (bestLen >= 0 && caps && !nameCaps) continue;
+          if (n > bestLen || (n === bestLen && mm.text.length > name.length) || (nameCaps && !caps && n >= bestLen)) { bestLen = n; name = mm.text; }
+        }
+        if (type === 'outlet') name = OUTLET_NAMES.get(nameKey(name)) ?? name;
+        // "Tom “Tommy” Reeves" is called Tom Reeves; the nickname stays in the mention
+        if (type === 'person') name = name.replace(/\s+[“"‘'][^“”"‘’']{1,20}[”"’']\s+/u, ' ');
       }
-      if (type === 'outlet') name = OUTLET_NAMES.get(nameKey(name)) ?? name;
-      // "Tom “Tommy” Reeves" is called Tom Reeves; the nickname stays in the mention
-      if (type === 'person') name = name.replace(/\s+[“"‘'][^“”"‘’']{1,20}[”"’']\s+/u, ' ');
+      entities.push({
+        id: c.id, name, type, gender,
+        genderEvidence: gender === 'unknown' ? [] : c.evidence.filter((e) => e.gender === gender).map(({ start, end, text: t }) => ({ start, end, text: t })).sort((a, b) => a.start - b.start),
+        mentions: c.members.map((i) => mentions[i].id),
+      });
     }
-    entities.push({
-      id: c.id, name, type, gender,
-      genderEvidence: gender === 'unknown' ? [] : c.evidence.filter((e) => e.gender === gender).map(({ start, end, text: t }) => ({ start, end, text: t })).sort((a, b) => a.start - b.start),
-      mentions: c.members.map((i) => mentions[i].id),
-    });
   }
   return { entities, entityOf };
 }
