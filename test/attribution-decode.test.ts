@@ -211,3 +211,11 @@ test('a source inside a medium phrase set off by commas gives way to the cue’s
   ]);
   assert.match(a.speaker?.text ?? '', /Ivan Petrenko/);
 });
+
+test('the head of an interrupted sentence tagged as a second source is content', () => {
+  const out = decode('South Carolina, he said, was the place where they had a chance.', [
+    ['source', 'South Carolina'], ['source', 'he'], ['cue', 'said'], ['content', 'was the place where they had a chance'],
+  ]);
+  assert.deepEqual(out.map((a) => [a.text, a.speaker?.text]), [['South Carolina', 'he'], ['was the place where they had a chance', 'he']]);
+  assert.equal(out[0].attribution, out[1].attribution);
+});

@@ -152,6 +152,7 @@ function conjoinedSubjects(tokens: readonly Token[], spans: TokenSpan[]): TokenS
  */
 function withSentenceHeads(tokens: readonly Token[], sentences: readonly Sentence[], spans: TokenSpan[]): TokenSpan[] {
   const heads: TokenSpan[] = [];
+  const retyped = new Set<TokenSpan>();
   for (let k = 0; k < spans.length; k++) {
     const first = spans[k];
     if (first.type === 'content') continue;
@@ -160,18 +161,28 @@ function withSentenceHeads(tokens: readonly Token[], sentences: readonly Sentenc
     if (nx && nx.type !== 'content' && nx.type !== first.type && nx.a === first.b) last = nx;
     const hasCue = first.type === 'cue' || last.type === 'cue';
     const sen = sentences[first.sentence];
-    const comma = first.a - 1;
+    let comma = first.a - 1;
+    // a cue whose source the tagger left untagged: `Many days, former employees said, she …`
+    if (first.type === 'cue' && tokens[comma]?.lower !== ',') {
+      const np = speakerBefore(tokens, first.a, sen.tokenStart);
+      if (np && np.to === first.a - 1) comma = np.from - 1;
+    }
     if (!hasCue || comma <= sen.tokenStart || tokens[comma].lower !== ',') continue;
     const prev = spans[k - 1];
-    if (prev && prev.b > sen.tokenStart) continue;
+    // `South Carolina, he said, was …`: the head tagged as a second source before the frame's own
+    const headAsSource = prev && prev.type === 'source' && prev.a === sen.tokenStart && prev.b === comma && first.type === 'source' &&
+      (k < 2 || spans[k - 2].b <= sen.tokenStart);
+    if (prev && prev.b > sen.tokenStart && !headAsSource) continue;
     let clean = true;
     for (let i = sen.tokenStart; i < comma && clean; i++) clean = !isQuoteMark(tokens[i].text);
     if (!clean) continue;
     const after = spans[k + (last === first ? 1 : 2)];
     if (tokens[last.b]?.lower !== ',' || after?.type !== 'content' || after.a !== last.b + 1) continue;
+    if (headAsSource) retyped.add(prev);
     heads.push({ type: 'content', a: sen.tokenStart, b: comma, sentence: first.sentence, paragraph: first.paragraph });
   }
-  return heads.length ? [...spans, ...heads].sort((x, y) => x.a - y.a) : spans;
+  if (!heads.length) return spans;
+  return [...spans.filter((x) => !retyped.has(x)), ...heads].sort((x, y) => x.a - y.a);
 }
 
 /**
@@ -382,7 +393,7 @@ function missedSpeechVerbs(tokens: readonly Token[], sentences: readonly Sentenc
       if (t0.pos !== 'DET' && t0.pos !== 'NUM' && t0.pos !== 'NOUN' && t0.pos !== 'PROPN' && t0.pos !== 'PRON' && t0.lower !== 'that') return null;
       // "said Tuesday night, drawing applause": a time, not a clause; a quote's own frame
       if (TIME_WORDS.has(t0.lower)) return null;
-      for (let i = sen.tokenStart; i < sen.tokenEnd; i++) if (isQuoteMark(tokens[i].text)) return null;
+      for (let i = sen.tokenStart; i < v; i++) if (isQuoteMark(tokens[i].text)) return null;
       let e = next < j ? spans[next].a : sen.tokenEnd;
       while (e > from && (SENTENCE_END.has(tokens[e - 1].text) || TRAILING.has(tokens[e - 1].text) || CLAUSE_LINKS.has(tokens[e - 1].lower))) e--;
       let verb = false;
