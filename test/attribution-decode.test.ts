@@ -219,3 +219,9 @@ test('the head of an interrupted sentence tagged as a second source is content',
   assert.deepEqual(out.map((a) => [a.text, a.speaker?.text]), [['South Carolina', 'he'], ['was the place where they had a chance', 'he']]);
   assert.equal(out[0].attribution, out[1].attribution);
 });
+
+test('a circumstance after "said" is not what was said, unless a "that" follows in it', () => {
+  assert.deepEqual(decode('Tilton said after braving the cold to see the senator.', [['source', 'Tilton'], ['cue', 'said'], ['content', 'after braving the cold to see the senator']]), []);
+  const [a] = decode('The agency said in a statement that the talks had failed.', [['source', 'The agency'], ['cue', 'said'], ['content', 'in a statement that the talks had failed']]);
+  assert.equal(a.text, 'that the talks had failed');
+});
