@@ -97,3 +97,11 @@ test('"of the" inside an institution’s name; a programme heads an organisation
   // a name ending right before "of" at the end of the text is no crash
   assert.ok(mentionsOf('It came from the Ministry of').length >= 1);
 });
+
+test('short forms of common forenames give gender', () => {
+  const ms = mentionsOf('Ed Rendell spoke, then Meg Whitman, Hank Sheinkopf and Deb Kline.');
+  assert.equal(find(ms, 'Ed Rendell')?.gender, 'male');
+  assert.equal(find(ms, 'Meg Whitman')?.gender, 'female');
+  assert.equal(find(ms, 'Hank Sheinkopf')?.gender, 'male');
+  assert.equal(find(ms, 'Deb Kline')?.gender, 'female');
+});

@@ -27,7 +27,8 @@ zach zachary joaquin benedict mahmoud recep emmanuel narendra rishi keir olaf ju
 pavel andrzej tomasz piotr jakub lukas matthias jurgen klaus dieter jacques francois olivier
 thierry vittorio mateo santiago alejandro hiroshi takeshi kenji raj rahul arjun amit vikram kwame kofi chinedu
 ahmet mehmet mustafa yusuf tariq bilal hamza karim nikolai nikolay stanislav yaroslav bohdan vasyl serhiy
-kevin_m marco rand newt mick lindsey_x ted chuck reince sean_m herschel hakeem ro beto jamaal cory marco raphael`;
+kevin_m marco rand newt mick lindsey_x ted chuck reince sean_m herschel hakeem ro beto jamaal cory marco raphael
+ed tad ken hank andy pete stan hal guy earl`;
 
 const FEMALE = `lucia sofia carmen pilar rocio isabel paula claudia alba nuria dolores mercedes raquel silvia teresa
 abigail adriana agnes alexandra alexandria alice alicia alina alison allison amanda amber amelia amy ana
@@ -50,7 +51,8 @@ valerie vanessa vera veronica victoria virginia wendy yana yulia yuliia zoe kama
 kirsten tammy kyrsten jeanine ketanji sonia amy betsy condoleezza hope huma kellyanne sarah_h liz theresa
 lena ines hanna oksana tetiana kateryna yevgenia alla zoya galina inna larisa marta agata beatriz camille
 chloe elodie emilie manon aisha amira layla leila noura yasmin zainab priya sunita anjali mei yuki ingrid
-angela jacinda giorgia annalena ursula kaja roberta christiane sanna mette hillary chelsea melania ivanka jill`;
+angela jacinda giorgia annalena ursula kaja roberta christiane sanna mette hillary chelsea melania ivanka jill
+meg deb bonnie peggy patty sue becky jen`;
 
 function set(block: string): Set<string> {
   // "_x" suffixes mark names that are too ambiguous to count; they stay out.
