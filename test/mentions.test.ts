@@ -105,3 +105,12 @@ test('short forms of common forenames give gender', () => {
   assert.equal(find(ms, 'Hank Sheinkopf')?.gender, 'male');
   assert.equal(find(ms, 'Deb Kline')?.gender, 'female');
 });
+
+test('one word with a capital inside is a brand, not a surname with a prefix nor a run-together name', () => {
+  const ms = mentionsOf('RealClearPolitics said it. Then DeSantis and McCain spoke, and HillaryClinton tweeted. Pew Research found it.');
+  assert.equal(find(ms, 'RealClearPolitics')?.type, 'organisation');
+  assert.notEqual(find(ms, 'DeSantis')?.type, 'organisation');
+  assert.notEqual(find(ms, 'McCain')?.type, 'organisation');
+  assert.notEqual(find(ms, 'HillaryClinton')?.type, 'organisation');
+  assert.equal(find(ms, 'Pew Research')?.type, 'organisation');
+});

@@ -9,6 +9,8 @@ import { FEMALE_FORENAMES, forenameGenderOf, forenameIndex, MALE_FORENAMES } fro
 import { AGENCY } from './dateline.ts';
 
 const AGENCY_ONLY = new RegExp(`^${AGENCY}$`);
+const INNER_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+\p{Lu}?\p{Ll}*$/u;
+const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}/u;
 const POST_NOMINALS = new Set(['MP', 'MPs', 'MEP', 'MSP', 'MLA', 'MS', 'AM', 'QC', 'KC', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD', 'FRS']);
 const NICK_OPEN = new Set(["'", '"', '‘', '“']);
 const NICK_CLOSE = new Set(["'", '"', '’', '”']);
@@ -483,6 +485,11 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   let type = typeOfName(words, key);
   // "Macy's", "Kellogg's", "Sainsbury's": a name written with its possessive is a shop or a brand
   if (type === null && /['’]s$/.test(tokens[b - 1].text) && (b - a > 1 || tokens[a].text.length > 3)) type = 'organisation';
+  // "RealClearPolitics", "WikiLeaks": one word with capitals inside is a brand, unless the inner
+  // capital follows a surname prefix ("McCain", "DeSantis", "LeBron", "O'Brien")
+  // (nor a handle, "@JebBush", nor a forename run into a surname, "HillaryClinton")
+  if (type === null && b - a === 1 && INNER_CAPITAL.test(tokens[a].text) && !SURNAME_PREFIX.test(tokens[a].text) &&
+    text[tokens[a].start - 1] !== '@' && forenameGender(/^\p{Lu}\p{Ll}+/u.exec(tokens[a].text)![0].toLowerCase()) === 'unknown') type = 'organisation';
   // "NHS England", "PGA Championship": an acronym opening a longer name is an institution's (not
   // when all of it is in capitals, a shouted headline, nor before a surname: "AWR Hawkins")
   if (type === null && b - a > 1 && /^\p{Lu}{3,5}$/u.test(tokens[a].text) && !/^jr\.?$/.test(words[1]) && !HONORIFICS.has(words[0]) && !TITLE_WORDS.has(words[0]) &&

@@ -17,7 +17,7 @@ hamas hezbollah isis isil daesh associations federations unions councils committ
 institutes foundations alliances coalitions`.split(/\s+/));
 
 /** Words that head an organisation only when the chunk has more than one word ("Trust Project"). */
-export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(`project programme house watch international global media
+export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(`project programme research house watch international global media
 semiconductor semiconductors electronics foods seafoods brands robotics software solutions logistics mining steel
 chemicals insurance investments ventures studios entertainment pharma biotech therapeutics biosciences telecom
 communications petroleum resources shipping aerospace automotive retail stores hotels resorts publishing
