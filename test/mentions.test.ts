@@ -114,3 +114,11 @@ test('one word with a capital inside is a brand, not a surname with a prefix nor
   assert.notEqual(find(ms, 'HillaryClinton')?.type, 'organisation');
   assert.equal(find(ms, 'Pew Research')?.type, 'organisation');
 });
+
+test('"a Wisconsin Republican" describes a person; museums, commands, PACs and polls are organisations', () => {
+  const ms = mentionsOf('A Wisconsin Republican said it. The Holocaust Memorial Museum, Principles PAC and the Gallup Poll disagreed.');
+  assert.equal(find(ms, 'Wisconsin Republican')?.kind, 'nominal');
+  assert.equal(find(ms, 'Holocaust Memorial Museum')?.type, 'organisation');
+  assert.equal(find(ms, 'Principles PAC')?.type, 'organisation');
+  assert.equal(find(ms, 'Gallup Poll')?.type, 'organisation');
+});

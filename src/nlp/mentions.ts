@@ -9,6 +9,8 @@ import { FEMALE_FORENAMES, forenameGenderOf, forenameIndex, MALE_FORENAMES } fro
 import { AGENCY } from './dateline.ts';
 
 const AGENCY_ONLY = new RegExp(`^${AGENCY}$`);
+const INDEFINITES = new Set(['a', 'an', 'one', 'another', 'any', 'every']);
+const PARTY_MEMBERS = new Set(['republican', 'democrat', 'independent', 'libertarian', 'conservative', 'liberal', 'socialist']);
 const INNER_CAPITAL = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+\p{Lu}?\p{Ll}*$/u;
 const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)\p{Lu}/u;
 const POST_NOMINALS = new Set(['MP', 'MPs', 'MEP', 'MSP', 'MLA', 'MS', 'AM', 'QC', 'KC', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'PhD', 'FRS']);
@@ -542,6 +544,13 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   }
   const nameWords = words.slice(n - a);
   if (nameWords.length === 1 && DEMONYMS.has(nameWords[0])) return;
+  // "a Wisconsin Republican", "one Iowa Democrat": a place and a party member describe a person
+  // (after "the", the description stands for someone named before: left as it was)
+  if (nameWords.length > 1 && PARTY_MEMBERS.has(nameWords[nameWords.length - 1]) && PLACES.has(nameWords.slice(0, -1).join(' ')) &&
+    n > 0 && INDEFINITES.has(tokens[n - 1].lower)) {
+    drafts.push({ t0: n, t1: b, end: cutEnd, kind: 'nominal', type: 'person', gender: 'unknown' });
+    return;
+  }
   // "Strategy Officer", "Marketing Director": a capitalised office with no forename is a description
   const lastWord = nameWords[nameWords.length - 1];
   if (nameWords.length > 1 && type === null && PERSON_ROLES.has(lastWord) && !MALE_FORENAMES.has(nameWords[0]) && !FEMALE_FORENAMES.has(nameWords[0]) &&

@@ -11,13 +11,13 @@ battalion regiment company corporation corp corp. inc inc. ltd ltd. llc plc gmbh
 partners industries airlines airways motors systems technologies labs laboratories pharmaceuticals energy oil
 bank bancorp trust capital securities exchange center centre hospital clinic network church mission embassy
 consulate secretariat directorate inspectorate coalition alliance front movement campaign caucus forum
-convention conference
+convention conference museum command pac
 organization organisation society club team initiative fc republicans democrats taliban
 hamas hezbollah isis isil daesh associations federations unions councils committees commissions agencies
 institutes foundations alliances coalitions`.split(/\s+/));
 
 /** Words that head an organisation only when the chunk has more than one word ("Trust Project"). */
-export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(`project programme research house watch international global media
+export const ORG_WEAK_HEADS: ReadonlySet<string> = new Set(`project programme research poll house watch international global media
 semiconductor semiconductors electronics foods seafoods brands robotics software solutions logistics mining steel
 chemicals insurance investments ventures studios entertainment pharma biotech therapeutics biosciences telecom
 communications petroleum resources shipping aerospace automotive retail stores hotels resorts publishing
