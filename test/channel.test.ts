@@ -28,6 +28,8 @@ const CASES: [string, string | null][] = [
   ['she said on CNN’s “State of the Union” on Sunday.', 'CNN’s “State of the Union”'],
   ['the spokesman said in an emailed statement.', 'an emailed statement'],
   ['the chief executive told analysts on a conference call.', 'a conference call'],
+  ['Mark Ellis told a committee hearing in March that', 'a committee hearing'],
+  ['she told the news conference that', 'the news conference'],
   ['Petrenko, in a commentary to the agency Interfax-Ukraine, declared', 'Interfax-Ukraine'],
   ['analysts wrote in a note to clients that the cuts were overdue', 'a note to clients'],
   // Not channels: a private listener, a date, a place, a person interviewed.
