@@ -225,3 +225,9 @@ test('a circumstance after "said" is not what was said, unless a "that" follows 
   const [a] = decode('The agency said in a statement that the talks had failed.', [['source', 'The agency'], ['cue', 'said'], ['content', 'in a statement that the talks had failed']]);
   assert.equal(a.text, 'that the talks had failed');
 });
+
+test('a plain "told" the tagger left without content reports the clause after its listener', () => {
+  const [a] = decode('He told a crowd of supporters that it was over.', [['source', 'He'], ['cue', 'told']]);
+  assert.equal(a?.text, 'that it was over');
+  assert.equal(a?.speaker?.text, 'He');
+});

@@ -365,6 +365,7 @@ function sentenceOpeningFrames(tokens: readonly Token[], sentences: readonly Sen
 
 const PLAIN_SAY = new Set(['said', 'says']);
 const SAY_FORMS = new Set(['said', 'says', 'say']);
+const PLAIN_TELL = new Set(['told', 'tells']);
 const CIRCUMSTANCE = new Set(['after', 'as', 'before', 'during', 'while', 'when', 'in', 'at', 'on', 'from', 'with']);
 const CLAUSE_LINKS = new Set(['although', 'though', 'while', 'whereas', 'but', 'and', 'as', 'because']);
 
@@ -382,7 +383,8 @@ function missedSpeechVerbs(tokens: readonly Token[], sentences: readonly Sentenc
       // the verb untagged, or tagged as a cue with no content after it
       const cue = at < j && spans[at].a <= v ? spans[at] : null;
       if (cue && !(cue.type === 'cue' && cue.a === v && cue.b === v + 1)) { v = cue.b - 1; continue; }
-      if (!PLAIN_SAY.has(tokens[v].lower) || tokens[v].pos !== 'VERB') continue;
+      const tell = PLAIN_TELL.has(tokens[v].lower);
+      if ((!PLAIN_SAY.has(tokens[v].lower) && !tell) || tokens[v].pos !== 'VERB') continue;
       const next = cue ? at + 1 : at;
       if (next < j && spans[next].type === 'content' && spans[next].a === v + 1) return null;
       const np = speakerBefore(tokens, v, sen.tokenStart);
@@ -390,7 +392,13 @@ function missedSpeechVerbs(tokens: readonly Token[], sentences: readonly Sentenc
       let first = at;
       if (first > k && spans[first - 1].type === 'source' && spans[first - 1].b === v) first--;
       if (first > k && spans[first - 1].b > np.from) return null;
-      const from = v + 1;
+      let from = v + 1;
+      // "told a crowd of supporters that …": past the listener to the complementiser
+      if (tell) {
+        while (from < sen.tokenEnd && from - v <= 8 && tokens[from].lower !== 'that' &&
+          (LISTENER_POS.has(tokens[from].pos) || tokens[from].pos === 'ADP')) from++;
+        if (tokens[from]?.lower !== 'that' || from === v + 1) return null;
+      }
       const t0 = tokens[from];
       if (t0.pos !== 'DET' && t0.pos !== 'NUM' && t0.pos !== 'NOUN' && t0.pos !== 'PROPN' && t0.pos !== 'PRON' && t0.lower !== 'that') return null;
       // "said Tuesday night, drawing applause": a time, not a clause; a quote's own frame
