@@ -55,3 +55,11 @@ test('a nickname in quote marks after "known as" is not speech; "called “…�
   const out = completeAttributions(text, [nick, called]);
   assert.deepEqual(out.map((a) => a.text), ['"a disgrace"']);
 });
+
+test('words in the speaker’s relative clause are no attribution of their own', () => {
+  const text = '“It’s a disgrace,” added parent Lucy Grant, whose two children attend a primary school in Swindon.';
+  assert.deepEqual(completeAttributions(text, [indirect(text, 'attend a primary school in Swindon', 'added', 'parent Lucy Grant')]), []);
+  // a content after the speaker with no relative clause between stays
+  const t2 = 'Also on Monday, said Lucy Grant, the school closed its gates.';
+  assert.equal(completeAttributions(t2, [indirect(t2, 'the school closed its gates', 'said', 'Lucy Grant')]).length, 1);
+});

@@ -347,3 +347,13 @@ test('"the Trump campaign" is Donald Trump\'s, and a surname that acts is a pers
   const s = analyse('The county voted on Tuesday. In the end, Bush carried it by ten points, and the party celebrated.');
   assert.equal(entityOf(s, 'Bush')?.type, 'person');
 });
+
+test('a title before an honorific and a name joins that person, who keeps her plural-looking surname', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('Education Secretary Dame Caroline Wells said on Monday that the plan was sound. “We will deliver,” she said.');
+  const wells = out.entities.find((e) => e.name === 'Caroline Wells');
+  assert.equal(wells?.type, 'person');
+  assert.equal(wells?.gender, 'female');
+  assert.ok(!out.entities.some((e) => e.name === 'Education Secretary'), JSON.stringify(out.entities.map((e) => e.name)));
+  assert.equal(out.quotes.find((q) => q.kind === 'direct')?.speakerName, 'Caroline Wells');
+});

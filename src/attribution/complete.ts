@@ -16,7 +16,7 @@ import { WORK_LABEL } from '../model/work-labels.ts';
  * Inputs are not mutated; records that change are copied.
  */
 export function completeAttributions(text: string, attributions: readonly Attribution[]): Attribution[] {
-  const kept = attributions.filter((a) => !namesNotSays(a) && !anonymityReason(text, a) && !labelledHeadline(a));
+  const kept = attributions.filter((a) => !namesNotSays(a) && !anonymityReason(text, a) && !labelledHeadline(a) && !inSpeakersRelative(text, a));
   let moved = false;
   const out: Attribution[] = [];
   for (const a of kept) {
@@ -26,6 +26,16 @@ export function completeAttributions(text: string, attributions: readonly Attrib
     if (r && !kept.some((b) => b !== a && b.start < r.end && r.start < b.end)) { out.push(completeOne(text, r)); moved = true; }
   }
   return moved ? out.sort((x, y) => x.start - y.start || x.end - y.end) : out;
+}
+
+/**
+ * `“…,” added parent Lucy Grant, whose two children ⟦attend a primary school⟧`: words after a
+ * speaker's relative pronoun describe the speaker; a tagger span there with the cue before the
+ * speaker is no attribution of its own.
+ */
+function inSpeakersRelative(text: string, a: Attribution): boolean {
+  if (a.source !== 'model' || a.kind !== 'indirect' || !a.cue || !a.speaker || a.cue.end > a.speaker.start || a.speaker.end > a.start) return false;
+  return /^,\s+(?:who|whose|which)\b[^.;:!?"“”]*$/.test(text.slice(a.speaker.end, a.start));
 }
 
 // "⟦Lane, who signed a new contract in the summer,⟧ insisted ⟦his position⟧ was safe": the tagger

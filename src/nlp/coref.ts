@@ -458,9 +458,12 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
       if (m.kind !== 'nominal') continue;
       const mi = info[i];
       let c: Cluster | undefined;
-      // Title directly before a name ("Prosecutor General Irina Venediktova", "campaign spokeswoman Anna Smith").
-      for (let k = i + 1; k < mentions.length && info[k].t0 <= mi.t1; k++) {
-        if (mentions[k].kind === 'name' && info[k].t0 === mi.t1 && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
+      // Title directly before a name ("Prosecutor General Irina Venediktova", "campaign spokeswoman Anna
+      // Smith"), past an honorific ("Education Secretary Dame Caroline Wells").
+      let nameStart = mi.t1;
+      while (nameStart < tokens.length && nameStart - mi.t1 < 2 && HONORIFICS.has(tokens[nameStart].lower.replace(/\.$/, ''))) nameStart++;
+      for (let k = i + 1; k < mentions.length && info[k].t0 <= nameStart; k++) {
+        if (mentions[k].kind === 'name' && info[k].t0 === nameStart && entityOf[k] && compatible(byId.get(entityOf[k]!)!, m)) { c = byId.get(entityOf[k]!); break; }
       }
       // Apposition after a name: "Boris Bondarev, adviser to …", "Vadim Shishimarin, a 21-year-old tank
       // commander", and past an age: "Mike O'Neill, 67, a retired teacher".

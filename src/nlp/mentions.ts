@@ -101,7 +101,9 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0])) return words.length > 1 ? 'person' : null;
   // "Demand Side Platforms", "Special Olympics": a plural common noun ends a name of things or
   // bodies (a surname that is one, "Maxine Waters", comes after a known forename, read above)
-  if (words.length > 1 && last.length > 3 && last.endsWith('s') && isEnglishWord(last) && isEnglishWord(last.slice(0, -1))) return 'organisation';
+  // (nor after a title and a forename: "Education Secretary Dame Caroline Wells")
+  if (words.length > 1 && last.length > 3 && last.endsWith('s') && isEnglishWord(last) && isEnglishWord(last.slice(0, -1)) &&
+    !words.some((w) => MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || HONORIFICS.has(w))) return 'organisation';
   return null;
 }
 
