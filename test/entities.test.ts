@@ -357,3 +357,10 @@ test('a title before an honorific and a name joins that person, who keeps her pl
   assert.ok(!out.entities.some((e) => e.name === 'Education Secretary'), JSON.stringify(out.entities.map((e) => e.name)));
   assert.equal(out.quotes.find((q) => q.kind === 'direct')?.speakerName, 'Caroline Wells');
 });
+
+test('a forename from the package lists outweighs a preposition before the name; a plural-looking surname after a forename stays a person', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('The debate ended with Carly Fiorina on stage. Later Tyrone Woods was honoured by the crowd.');
+  assert.equal(out.entities.find((e) => e.name === 'Carly Fiorina')?.type, 'person');
+  assert.equal(out.entities.find((e) => e.name === 'Tyrone Woods')?.type, 'person');
+});

@@ -381,6 +381,9 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         // weighs as much as one pronoun, so a pronoun against it leaves the gender open.
         const curated = MALE_FORENAMES.has(w[fi]) || FEMALE_FORENAMES.has(w[fi]);
         if (fg !== 'unknown') addEvidence(c, tokens[t0 + fi].start, tokens[t0 + fi].end, fg, curated ? W_FORENAME : W_PRONOUN, !curated);
+        // a forename only the package lists know votes for a person where no preposition says place
+        // ("Carly Fiorina said" outweighs one "in Fiorina's"; "in Calder Bridge" stays a place)
+        if (fg !== 'unknown' && !curated && m.type === null && !(prev && PLACE_PREPS.has(prev.lower))) vote(c, 'person', 2);
       }
       // "in Kylie Jenner's company": a possessor is not the preposition's object.
       const possessor = info[i].t1 < tokens.length && /^['’]s?$/.test(tokens[info[i].t1].text);

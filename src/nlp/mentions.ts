@@ -103,7 +103,7 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   // bodies (a surname that is one, "Maxine Waters", comes after a known forename, read above)
   // (nor after a title and a forename: "Education Secretary Dame Caroline Wells")
   if (words.length > 1 && last.length > 3 && last.endsWith('s') && isEnglishWord(last) && isEnglishWord(last.slice(0, -1)) &&
-    !words.some((w) => MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || HONORIFICS.has(w))) return 'organisation';
+    !words.some((w) => MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || HONORIFICS.has(w)) && forenameGenderOf(words[0]) === 'unknown') return 'organisation';
   return null;
 }
 
