@@ -12,7 +12,7 @@ import { checksStage } from './checks/stage.ts';
 import { metaStage } from './ingest/meta-stage.ts';
 import { trustStage } from './trust/stage.ts';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 /** The default pipeline, in order: ingest → nlp → attribution → checks. */
 export const DEFAULT_STAGES: readonly AnyStage[] = [

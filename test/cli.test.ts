@@ -28,7 +28,7 @@ test('analyze --format json prints the versioned document whose offsets index th
   const r = run(['analyze', file('a.txt', text), '--format', 'json']);
   assert.equal(r.code, 0, r.err);
   const out = JSON.parse(r.out);
-  assert.equal(out.schemaVersion, '1.0.0');
+  assert.equal(out.schemaVersion, '1.1.0');
   assert.equal(out.text, text, 'text kept exactly, CRLF included');
   for (const s of out.sentences) assert.ok(s.end <= text.length && s.start < s.end);
   for (const k of ['entities', 'quotes', 'figures', 'findings']) assert.ok(Array.isArray(out[k]), k);
@@ -118,7 +118,7 @@ test('--input-jsonl streams one line per article, reports a bad line and goes on
   assert.match(out[1].error, /not valid JSON/);
   assert.match(out[2].error, /"text" must be a string/);
   assert.deepEqual(out[3].quotes, [], 'an empty text is a valid empty result');
-  assert.equal(out[4].schemaVersion, '1.0.0');
+  assert.equal(out[4].schemaVersion, '1.1.0');
   assert.match(r.err, /line 2: not valid JSON/);
   assert.match(r.err, /2 of 5 lines could not be read/);
   noStack(r.err);

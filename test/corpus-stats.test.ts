@@ -40,7 +40,7 @@ function goldAnalysis(content: string, id: string): AnalysisOutput {
   };
   const names = new Map(g.entities.map(([eid, name]) => [eid, name]));
   const out = {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     text: content,
     paragraphs: [],
     sentences: [],
@@ -188,7 +188,7 @@ test('an id given twice in one run is stored once, the first time, and reported 
   const seen: string[] = [];
   const empty = (text: string) => {
     seen.push(text);
-    return { schemaVersion: '1.0.0', text, paragraphs: [], sentences: [], entities: [], mentions: [], quotes: [], figures: [], findings: [] };
+    return { schemaVersion: '1.1.0', text, paragraphs: [], sentences: [], entities: [], mentions: [], quotes: [], figures: [], findings: [] };
   };
   const s = await runCorpus({ inputs: [file], db: path.join(tmp, 'dupes.sqlite'), inline: { text: empty, html: null } });
   assert.deepEqual([s.analysed, s.errors, s.duplicates, s.duplicateIds], [2, 0, 1, ['x1']]);

@@ -122,3 +122,10 @@ test('"a Wisconsin Republican" describes a person; museums, commands, PACs and p
   assert.equal(find(ms, 'Principles PAC')?.type, 'organisation');
   assert.equal(find(ms, 'Gallup Poll')?.type, 'organisation');
 });
+
+test('laws, wars, programmes and faiths are other named things; a capitalised label line is no name', () => {
+  const ms = mentionsOf('FULL TEXT.\n\nThe Affordable Care Act and the Second Amendment outlived World War II, said John Bill. Obamacare and Islam were debated.');
+  for (const name of ['Affordable Care Act', 'Second Amendment', 'World War II', 'Obamacare', 'Islam']) assert.equal(find(ms, name)?.type, 'other', name);
+  assert.equal(find(ms, 'John Bill')?.type, 'person');
+  assert.equal(find(ms, 'FULL TEXT'), undefined);
+});

@@ -49,7 +49,7 @@ const trust: TrustReport = {
 };
 
 const out: ReportInput = {
-  schemaVersion: '1.0.0',
+  schemaVersion: '1.1.0',
   text,
   paragraphs: [],
   sentences: [],

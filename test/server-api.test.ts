@@ -50,7 +50,7 @@ test('POST /api/analyze {text} returns the analysis JSON with its quotes', async
   assert.equal(res.status, 200);
   const out = (await res.json()) as { text: string; quotes: { text: string }[]; schemaVersion: string };
   assert.equal(out.text, ARTICLE);
-  assert.equal(out.schemaVersion, '1.0.0');
+  assert.equal(out.schemaVersion, '1.1.0');
   assert.ok(out.quotes.some((q) => q.text.includes('We had no other choice')));
   assert.ok(out.quotes.some((q) => q.text.includes('This is a betrayal')));
 });

@@ -52,7 +52,8 @@ export interface NerSpan extends Span {
   tokenEnd: number;
 }
 
-export type EntityType = 'person' | 'organisation' | 'place' | 'outlet' | 'group' | 'unnamed';
+/** `other`: a named law, event, product, work or idea ("Affordable Care Act", "World War II", "Brexit"), since 1.1.0. */
+export type EntityType = 'person' | 'organisation' | 'place' | 'outlet' | 'group' | 'unnamed' | 'other';
 export type Gender = 'female' | 'male' | 'unknown';
 
 /** How a mention refers: by name ("Boris Bondarev"), pronoun ("he"), or description ("the adviser"). */

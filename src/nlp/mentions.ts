@@ -84,6 +84,7 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (words.length === 1 && (PEOPLE_PLURALS.has(words[0]) || words[0].endsWith('s') && DEMONYMS.has(words[0].slice(0, -1)) ||
     words[0].endsWith('ans') && PLACE_WORDS.has(words[0].slice(0, -2)))) return 'group';
   const last = words[words.length - 1];
+  if (isThingName(words)) return 'other';
   if (words.length > 1 && OUTLET_HEADS.has(last)) return 'outlet';
   // "Radio Svaboda", "Radio France", "TV Rain": broadcasters named by their medium first.
   if (words.length > 1 && (words[0] === 'radio' || words[0] === 'tv' || words[0] === 'television')) return 'outlet';
@@ -106,6 +107,28 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
     !words.some((w) => MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || HONORIFICS.has(w)) && forenameGenderOf(words[0]) === 'unknown') return 'organisation';
   return null;
 }
+
+/**
+ * Laws, wars, treaties, plans, prizes and other named things ("Affordable Care Act", "Second
+ * Amendment", "World War II", "Trans-Pacific Partnership", "Super Bowl"), by their last word, and a
+ * few one-word names of programmes, faiths and books ("Obamacare", "Brexit", "Islam", "Bible"):
+ * no person, organisation or place.
+ */
+function isThingName(words: readonly string[]): boolean {
+  if (words.length === 1) return THING_NAMES.has(words[0]);
+  let last = words[words.length - 1];
+  // "World War II", "Super Bowl 50"
+  if ((ROMAN.test(last) || /^\d+$/.test(last)) && words.length > 2) last = words[words.length - 2];
+  if (!THING_HEADS.has(last)) return false;
+  // "Buffalo Bill", "Stanley Cup" is a thing, "Lucy Bill" is not
+  return last !== 'bill' || forenameGender(words[0]) === 'unknown';
+}
+
+const ROMAN = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
+const THING_HEADS = new Set(`act acts amendment war plan partnership agreement accord accords treaty pact recession bowl cup
+  prize award awards olympics crisis revolution doctrine protocol festival marathon tournament summit bill`.split(/\s+/).filter(Boolean));
+const THING_NAMES = new Set(`obamacare medicaid medicare brexit islam christianity judaism hinduism buddhism bible quran koran
+  torah bitcoin covid covid-19 coronavirus`.split(/\s+/).filter(Boolean));
 
 export function forenameGender(word: string): Gender {
   if (MALE_FORENAMES.has(word)) return 'male';
@@ -247,6 +270,14 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
 /** A role noun that names an office after a title ("Correspondent", "Editor"), not a forename or surname. */
 function isOfficeRole(w: string): boolean {
   return PERSON_ROLES.has(w) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w) && isEnglishWord(w);
+}
+
+/** Whether tokens [a, b) are the whole sentence, but for punctuation. */
+function sentenceIsOnly(tokens: readonly Token[], a: number, b: number): boolean {
+  const s = tokens[a].sentence;
+  for (let k = a - 1; k >= 0 && tokens[k].sentence === s; k--) if (tokens[k].pos !== 'PUNCT') return false;
+  for (let k = b; k < tokens.length && tokens[k].sentence === s; k++) if (tokens[k].pos !== 'PUNCT') return false;
+  return true;
 }
 
 /** The closing mark of a nickname of 1–3 capitalised words opened at `open`, or -1. */
@@ -487,6 +518,9 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     return;
   }
   let type = typeOfName(words, key);
+  // "FULL TEXT.", "BREAKING NEWS": a line that is only capitalised common words is a label
+  if (type === null && sentenceIsOnly(tokens, a, b) && words.every((w) => w.length > 1 && isEnglishWord(w)) &&
+    tokens[a].text === tokens[a].text.toUpperCase()) return;
   // "Macy's", "Kellogg's", "Sainsbury's": a name written with its possessive is a shop or a brand
   if (type === null && /['’]s$/.test(tokens[b - 1].text) && (b - a > 1 || tokens[a].text.length > 3)) type = 'organisation';
   // "RealClearPolitics", "WikiLeaks": one word with capitals inside is a brand, unless the inner

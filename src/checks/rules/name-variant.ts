@@ -88,7 +88,7 @@ function surnames(doc: Doc): Map<string, Person> {
     if (e.type === 'person') {
       const w = e.name.split(/\s+/).filter((x) => /^[A-Z]/.test(x));
       if (w.length >= 2) add(w[0], w[w.length - 1].replace('’', "'"));
-    } else if (e.type !== 'organisation' && e.type !== 'outlet') {
+    } else if (e.type !== 'organisation' && e.type !== 'outlet' && e.type !== 'other') {
       // A two-word name of words no dictionary, gazetteer or forename list knows ("Chidi Okonkwo")
       // is a person's name whatever type the entity stage gave it.
       const w = e.name.split(/\s+/);
