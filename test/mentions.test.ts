@@ -129,3 +129,10 @@ test('laws, wars, programmes and faiths are other named things; a capitalised la
   assert.equal(find(ms, 'John Bill')?.type, 'person');
   assert.equal(find(ms, 'FULL TEXT'), undefined);
 });
+
+test('hills, towers, belts and islands end place names, unless a forename makes a surname of them', () => {
+  const ms = mentionsOf('Then Capitol Hill reacted, Trump Tower was busy and the Rust Belt voted. Then Lauryn Hill sang and Michael Bay filmed.');
+  for (const name of ['Capitol Hill', 'Trump Tower', 'Rust Belt']) assert.equal(find(ms, name)?.type, 'place', name);
+  assert.equal(find(ms, 'Lauryn Hill')?.type, 'person');
+  assert.equal(find(ms, 'Michael Bay')?.type, 'person');
+});

@@ -93,8 +93,10 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (words.length > 1 && (words[0] === 'lancet' || (OUTLET_NAMES.has(words[0]) && words[0].length > 1 && !isEnglishWord(words[0])))) return 'outlet';
   for (const w of words) if (ORG_HEADS.has(w)) return 'organisation';
   if (words.length > 1 && ORG_WEAK_HEADS.has(last)) return 'organisation';
-  // "Steve Lane", "Grace Park": a forename before a place word that is also a common surname is a person
-  if (words.length === 2 && (last === 'lane' || last === 'park') && (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0]))) return 'person';
+  // "Steve Lane", "Grace Park", "Damon Hill", "Michael Bay": a forename before a place word that is
+  // also a common surname is a person
+  if (words.length === 2 && SURNAME_PLACE_WORDS.has(last) && (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0]) ||
+    ((last === 'hill' || last === 'bay') && forenameGenderOf(words[0]) !== 'unknown'))) return 'person';
   if (words.length > 1 && (PLACE_LAST_WORDS.has(last) || PLACE_FIRST_WORDS.has(words[0]))) return 'place';
   // "Ernst & Young", "Marks & Spencer": an ampersand joins the names of a firm, not of a person;
   // "my6sense", "Windows 11": nor has a person's name a digit
@@ -124,6 +126,7 @@ function isThingName(words: readonly string[]): boolean {
   return last !== 'bill' || forenameGender(words[0]) === 'unknown';
 }
 
+const SURNAME_PLACE_WORDS = new Set(['lane', 'park', 'hill', 'bay', 'tower', 'bridge', 'island', 'street']);
 const ROMAN = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
 const THING_HEADS = new Set(`act acts amendment war plan partnership agreement accord accords treaty pact recession bowl cup
   prize award awards olympics crisis revolution doctrine protocol festival marathon tournament summit bill`.split(/\s+/).filter(Boolean));
