@@ -95,8 +95,9 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   if (words.length > 1 && ORG_WEAK_HEADS.has(last)) return 'organisation';
   // "Steve Lane", "Grace Park", "Damon Hill", "Michael Bay": a forename before a place word that is
   // also a common surname is a person
-  if (words.length === 2 && SURNAME_PLACE_WORDS.has(last) && (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0]) ||
-    ((last === 'hill' || last === 'bay') && forenameGenderOf(words[0]) !== 'unknown'))) return 'person';
+  const before = words[words.length - 2];
+  if (words.length >= 2 && SURNAME_PLACE_WORDS.has(last) && (MALE_FORENAMES.has(before) || FEMALE_FORENAMES.has(before) ||
+    ((last === 'hill' || last === 'bay') && forenameGenderOf(before) !== 'unknown'))) return 'person';
   if (words.length > 1 && (PLACE_LAST_WORDS.has(last) || PLACE_FIRST_WORDS.has(words[0]))) return 'place';
   // "Ernst & Young", "Marks & Spencer": an ampersand joins the names of a firm, not of a person;
   // "my6sense", "Windows 11": nor has a person's name a digit
