@@ -136,3 +136,11 @@ test('hills, towers, belts and islands end place names, unless a forename makes 
   assert.equal(find(ms, 'Lauryn Hill')?.type, 'person');
   assert.equal(find(ms, 'Michael Bay')?.type, 'person');
 });
+
+test('plural title abbreviations stay titles, and a forename the tagger read as a verb still opens a name', () => {
+  const ms = mentionsOf('Sens. Ted Cruz and Johnny Isakson voted no. Reps. Chris Collins agreed. Will Trump win?');
+  assert.equal(find(ms, 'Ted Cruz')?.type, 'person');
+  assert.equal(find(ms, 'Chris Collins')?.type, 'person');
+  assert.equal(find(ms, 'Reps. Chris Collins'), undefined);
+  assert.equal(find(ms, 'Will Trump'), undefined);
+});

@@ -59,3 +59,11 @@ test('a sentence ends after a clock time written with its full stop, unless a da
   for (const s of out.sentences) { assert.equal(s.tokenStart, next); next = s.tokenEnd; }
   assert.equal(next, out.tokens.length);
 });
+
+test('a plural title abbreviation does not end a sentence, and "voted no." does', () => {
+  const text = 'Sens. Ted Cruz and Marco Rubio voted no. Reps. Chris Collins and Tom Reed agreed. It was No. 10 that spoke.';
+  const out = tokensStage.run(new Doc(text));
+  assert.deepEqual(out.sentences.map((s) => text.slice(s.start, s.end)), [
+    'Sens. Ted Cruz and Marco Rubio voted no.', 'Reps. Chris Collins and Tom Reed agreed.', 'It was No. 10 that spoke.',
+  ]);
+});

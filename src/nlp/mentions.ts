@@ -195,6 +195,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       if (FIRST_PERSON_CONTRACTION.test(t.text) || t.text === 'I') return false;
       if (MONTHS_DAYS.has(t.lower)) return false;
       if (t.pos === 'PROPN') return true;
+      // a forename the tagger read as a verb before a name ("Sens. Ted/VERB Cruz")
+      if (t.pos !== 'AUX' && (MALE_FORENAMES.has(t.lower) || FEMALE_FORENAMES.has(t.lower)) && i + 1 < s.tokenEnd && tokens[i + 1].pos === 'PROPN' && UPPER.test(tokens[i + 1].text)) return true;
       // Mid-sentence capitals are names even where the tagger says VERB/NOUN ("Sen. Ted Cruz").
       return !titleCase && !NOT_NAME_POS.has(t.pos);
     };
@@ -227,6 +229,8 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
             while (k < s.tokenEnd && k - j < 2 && NAME_PARTICLES.has(tokens[k].text)) k++;
             if (isNameTok(k)) { j = k + 1; continue; }
           }
+          // "Sens. Johnny Isakson": a title abbreviation whose full stop wink split off
+          if (j + 1 < s.tokenEnd && c.text === '.' && c.start === tokens[j - 1].end && j - 1 === i && TITLE_WORDS.has(tokens[j - 1].lower) && isNameTok(j + 1)) { j++; continue; }
           // "International Committee of the Red Cross", "Office of the Inspector General"
           if (j + 2 < s.tokenEnd && c.lower === 'of' && tokens[j + 1].lower === 'the' && isNameTok(j + 2) && chunkHasOrgHead(tokens, i, j)) { j += 3; continue; }
           if (j + 1 < s.tokenEnd && isNameTok(j + 1)) {
@@ -555,6 +559,8 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
     const hon = HONORIFICS.get(w) ?? HONORIFICS.get(w.replace(/\.$/, ''));
     if (hon !== undefined) { if (hon !== 'unknown') gender = hon; titled = true; n++; continue; }
     if (TITLE_WORDS.has(w) || DEMONYMS.has(w)) { if (TITLE_WORDS.has(w)) titled = true; n++; continue; }
+    // the full stop of a title abbreviation split off by wink ("Sens . Ted Cruz")
+    if (w === '.' && titled && n > a && TITLE_WORDS.has(tokens[n - 1].lower)) { n++; continue; }
     // "Sports Correspondent Tom Harris": a role noun after a title completes the office
     if (titled && isOfficeRole(w) && forenameGender(tokens[n + 1].lower) !== 'unknown') { n++; continue; }
     break;

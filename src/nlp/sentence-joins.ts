@@ -21,12 +21,24 @@ function endsInAbbreviation(values: readonly string[], start: number, end: numbe
   return values[i].endsWith('.') && values[i].length > 1 && isAbbreviation(values[i]);
 }
 
+// "Sens. | Ted Cruz and …": a sentence that is only a title before a name ends nothing
+const NAME_TITLES = new Set(['sen', 'sens', 'rep', 'reps', 'gov', 'govs', 'gen', 'lt', 'col', 'capt', 'sgt', 'adm', 'maj',
+  'cmdr', 'dr', 'drs', 'mr', 'mrs', 'ms', 'messrs', 'prof', 'rev', 'hon', 'rt', 'st', 'pres', 'supt', 'insp', 'det']);
+
+function isTitleOnly(values: readonly string[], start: number, end: number): boolean {
+  const words = end - start + 1 - (values[end] === '.' ? 1 : 0);
+  if (words !== 1) return false;
+  const w = values[start].toLowerCase().replace(/\.$/, '');
+  return NAME_TITLES.has(w) && (values[end] === '.' || values[start].endsWith('.'));
+}
+
 function startsLowerCase(v: string): boolean {
   const c = v.charCodeAt(0);
   return c >= 97 && c <= 122;
 }
 
-const CLOCK_STOP = /^(?:\d{1,2}(?:[.:]\d{2})?)?(?:am|pm|a\.m|p\.m)\.$/i;
+// A clock time with its full stop, or lower-case "no." ("voted no. Reps. …"; "No. 10" is capitalised)
+const CLOCK_STOP = /^(?:(?:\d{1,2}(?:[.:]\d{2})?)?(?:am|pm|a\.m|p\.m)\.|no\.)$/i;
 const GOES_ON = new Set(`monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december eastern central pacific mountain gmt utc bst cet et pt ct est edt pst pdt
   local`.split(/\s+/).filter(Boolean));
@@ -42,7 +54,7 @@ function splitAfterClockTimes(values: readonly string[], spans: [number, number]
   for (let k = 0; k < spans.length; k++) {
     let [a, b] = spans[k];
     for (let i = a; i < b; i++) {
-      if (!CLOCK_STOP.test(values[i]) || !startsUpperCase(values[i + 1]) || GOES_ON.has(values[i + 1].toLowerCase())) continue;
+      if (!CLOCK_STOP.test(values[i]) || values[i] === 'No.' || !startsUpperCase(values[i + 1]) || GOES_ON.has(values[i + 1].toLowerCase())) continue;
       out ??= spans.slice(0, k).map(([x, y]) => [x, y] as [number, number]);
       out.push([a, i]);
       a = i + 1;
@@ -62,7 +74,7 @@ export function joinSplitSentences(values: readonly string[], winkSpans: [number
   for (let k = 1; k < spans.length; k++) {
     const [a, b] = spans[k];
     const prev = out ? out[out.length - 1] : spans[k - 1];
-    if (startsLowerCase(values[a]) && endsInAbbreviation(values, prev[0], prev[1])) {
+    if ((startsLowerCase(values[a]) && endsInAbbreviation(values, prev[0], prev[1])) || isTitleOnly(values, prev[0], prev[1])) {
       out ??= spans.slice(0, k).map(([x, y]) => [x, y] as [number, number]);
       out[out.length - 1][1] = b;
     } else if (out) {

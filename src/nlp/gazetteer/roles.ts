@@ -16,7 +16,7 @@ export const HONORIFICS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
  * "Foreign Minister Sergei Lavrov"): stripped from the name and kept as a nominal mention.
  */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(`president vice prime minister secretary general prosecutor
-attorney senator sen sen. rep rep. representative congressman congresswoman gov gov. governor lt lt. lieutenant
+attorney senator sen sen. sens sens. rep rep. reps reps. representative congressman congresswoman gov gov. governor lt lt. lieutenant
 mayor judge justice chief chancellor ambassador director chairman chairwoman chair ceo cfo coo executive
 commissioner spokesman spokeswoman spokesperson deputy foreign defense defence interior finance health state
 speaker leader majority minority whip king queen prince princess pope cardinal bishop archbishop rabbi imam
