@@ -144,3 +144,10 @@ test('plural title abbreviations stay titles, and a forename the tagger read as 
   assert.equal(find(ms, 'Reps. Chris Collins'), undefined);
   assert.equal(find(ms, 'Will Trump'), undefined);
 });
+
+test('"Social Security" is a programme, not a title and a person; "Others" are a group', () => {
+  const ms = mentionsOf('He supported Medicare and Social Security cuts. Others said it was wrong.');
+  assert.equal(find(ms, 'Social Security')?.type, 'other');
+  assert.equal(find(ms, 'Security'), undefined);
+  assert.equal(find(ms, 'Others')?.type, 'group');
+});

@@ -119,6 +119,7 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
  */
 function isThingName(words: readonly string[]): boolean {
   if (words.length === 1) return THING_NAMES.has(words[0]);
+  if (words.length === 2 && THING_NAMES.has(`${words[0]} ${words[1]}`)) return true;
   let last = words[words.length - 1];
   // "World War II", "Super Bowl 50"
   if ((ROMAN.test(last) || /^\d+$/.test(last)) && words.length > 2) last = words[words.length - 2];
@@ -132,7 +133,7 @@ const ROMAN = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
 const THING_HEADS = new Set(`act acts amendment war plan partnership agreement accord accords treaty pact recession bowl cup
   prize award awards olympics crisis revolution doctrine protocol festival marathon tournament summit bill`.split(/\s+/).filter(Boolean));
 const THING_NAMES = new Set(`obamacare medicaid medicare brexit islam christianity judaism hinduism buddhism bible quran koran
-  torah bitcoin covid covid-19 coronavirus`.split(/\s+/).filter(Boolean));
+  torah bitcoin covid covid-19 coronavirus`.split(/\s+/).filter(Boolean).concat(['social security', 'black friday']));
 
 export function forenameGender(word: string): Gender {
   if (MALE_FORENAMES.has(word)) return 'male';
@@ -544,7 +545,7 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       (isEnglishWord(w) || PLACES.has(w))))) type = 'organisation';
   // "Mr Lane", "Ms Hill": an honorific makes a person whatever the words mean as a place
   if (type === 'place' && b - a > 1 && HONORIFICS.has(words[0].replace(/\.$/, ''))) type = null;
-  if (type === 'outlet' || type === 'organisation' || type === 'place') {
+  if (type === 'outlet' || type === 'organisation' || type === 'place' || type === 'other') {
     // "The Washington Post": the article is part of the outlet's name.
     if (type === 'outlet' && a > 0 && tokens[a - 1].lower === 'the' && OUTLET_NAMES.get(key)?.startsWith('The ')) a--;
     drafts.push({ t0: a, t1: b, end: cutEnd, kind: 'name', type, gender: 'unknown' });

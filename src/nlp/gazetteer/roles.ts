@@ -61,7 +61,7 @@ export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
 })();
 
 /** Plural nouns naming a group of people as a source ("officials said"). */
-export const GROUP_ROLES: ReadonlySet<string> = new Set(`officials diplomats analysts experts sources residents protesters
+export const GROUP_ROLES: ReadonlySet<string> = new Set(`others officials diplomats analysts experts sources residents protesters
 protestors lawmakers legislators critics supporters opponents prosecutors investigators police authorities witnesses
 colleagues advisers advisors aides spokespeople spokesmen spokeswomen economists scientists researchers doctors gps
 officers soldiers leaders ministers senators governors mayors members representatives activists voters observers
