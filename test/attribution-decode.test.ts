@@ -231,3 +231,9 @@ test('a plain "told" the tagger left without content reports the clause after it
   assert.equal(a?.text, 'that it was over');
   assert.equal(a?.speaker?.text, 'He');
 });
+
+test('a content running into a sentence with an attribution of its own is cut where that sentence starts', () => {
+  const text = 'He told radio that the sisters had no idea. He has since changed his mind, he said.';
+  const out = decode(text, [['source', 'He'], ['cue', 'told'], ['content', 'that the sisters had no idea . He has since changed his mind'], ['source', 'he'], ['cue', 'said']]);
+  assert.deepEqual(out.map((a) => [a.text, a.cue?.text]), [['that the sisters had no idea', 'told'], ['He has since changed his mind', 'said']]);
+});

@@ -67,3 +67,11 @@ test('a plural title abbreviation does not end a sentence, and "voted no." does'
     'Sens. Ted Cruz and Marco Rubio voted no.', 'Reps. Chris Collins and Tom Reed agreed.', 'It was No. 10 that spoke.',
   ]);
 });
+
+test('the second apostrophe of a closing double-apostrophe mark stays with the sentence it closes', () => {
+  const text = "He said the fleet had ''promotional value.'' It is now cleared to fly. She was ''likable enough.''";
+  const out = tokensStage.run(new Doc(text));
+  assert.deepEqual(out.sentences.map((s) => text.slice(s.start, s.end)), [
+    "He said the fleet had ''promotional value.''", 'It is now cleared to fly.', "She was ''likable enough.''",
+  ]);
+});

@@ -65,11 +65,29 @@ function splitAfterClockTimes(values: readonly string[], spans: [number, number]
 }
 
 /**
+ * `… ''promotional value.'' It is …`: wink ends the sentence between the two apostrophes of a
+ * closing double-apostrophe mark (the New York Times' style). The second one goes back to the
+ * sentence it closes; a sentence left empty disappears.
+ */
+function closingApostrophes(values: readonly string[], spans: [number, number][]): [number, number][] {
+  let out: [number, number][] | null = null;
+  for (let k = 1; k < spans.length; k++) {
+    const [a, b] = spans[k];
+    const prev = spans[k - 1];
+    if (values[a] !== "'" || values[prev[1]] !== "'" || prev[1] - 1 < prev[0] || values[prev[1] - 1] === "'") continue;
+    out ??= spans.map(([x, y]) => [x, y] as [number, number]);
+    out[k - 1][1] = a;
+    out[k][0] = a + 1;
+  }
+  return out ? out.filter(([x, y]) => x <= y) : spans;
+}
+
+/**
  * wink's sentence spans ([first, last] token indices, inclusive) with wrongly split ones joined,
  * and sentences wink ran on past a clock time split. Returns the input array when nothing changes.
  */
 export function joinSplitSentences(values: readonly string[], winkSpans: [number, number][]): [number, number][] {
-  const spans = splitAfterClockTimes(values, winkSpans);
+  const spans = closingApostrophes(values, splitAfterClockTimes(values, winkSpans));
   let out: [number, number][] | null = null;
   for (let k = 1; k < spans.length; k++) {
     const [a, b] = spans[k];

@@ -427,6 +427,37 @@ function missedSpeechVerbs(tokens: readonly Token[], sentences: readonly Sentenc
   });
 }
 
+/**
+ * `He told radio that the sisters "had no idea". He has since changed his mind, he said.`: a content
+ * span that runs on into a sentence with a cue of its own holds that sentence's attribution too;
+ * it is cut where that sentence starts, and the rest is content of its own (linked to that cue).
+ */
+function splitAtCueSentences(sentences: readonly Sentence[], spans: TokenSpan[]): TokenSpan[] {
+  // sentences with a cue and a source of their own
+  const cueSentences = new Set<number>();
+  const sourceSentences = new Set<number>();
+  for (const sp of spans) if (sp.type === 'source') sourceSentences.add(sp.sentence);
+  for (const sp of spans) if (sp.type === 'cue' && sourceSentences.has(sp.sentence)) cueSentences.add(sp.sentence);
+  let out: TokenSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const q = spans[k];
+    if (q.type !== 'content') continue;
+    let last = q.sentence;
+    while (last + 1 < sentences.length && sentences[last].tokenEnd < q.b) last++;
+    if (last <= q.sentence) continue;
+    for (let s = q.sentence + 1; s <= last; s++) {
+      if (!cueSentences.has(s) || sentences[s].paragraph !== sentences[q.sentence].paragraph) continue;
+      // the cue of the span's own sentence may sit after it (`…, he said`): only a later sentence's counts
+      const cut = sentences[s].tokenStart;
+      out ??= spans.slice();
+      const at = out.indexOf(q);
+      out.splice(at, 1, { ...q, b: cut }, { ...q, a: cut, sentence: s });
+      break;
+    }
+  }
+  return out ?? spans;
+}
+
 // Punctuation PolNeAR leaves outside indirect content ("that the port will reopen, …").
 const TRAILING = new Set([',', '-', '--', '—', '–', ':', ';', '.']);
 
@@ -532,6 +563,7 @@ export function buildAttributions(
   spans = sentenceFinalFrames(tokens, sentences, spans);
   spans = sentenceOpeningFrames(tokens, sentences, spans);
   spans = missedSpeechVerbs(tokens, sentences, spans);
+  spans = splitAtCueSentences(sentences, spans);
   const cues = spans.filter((s) => s.type === 'cue');
   const sources = spans.filter((s) => s.type === 'source');
   const contents = spans.filter((s) => s.type === 'content');
