@@ -186,7 +186,7 @@ function withSentenceHeads(tokens: readonly Token[], sentences: readonly Sentenc
 }
 
 /**
- * `According to X, <clause>.` opening a sentence in which the tagger found no content: cue
+ * `According to X, <clause>.` opening a sentence in which the tagger found no content after the comma: cue
  * `According to`, source X (up to the first comma, at most 12 tokens), content the rest of the
  * sentence; whatever cue or source the tagger put in that sentence is replaced. The tagger often
  * tags the cue and the source but no content on such sentences (the frame is mostly
@@ -196,11 +196,15 @@ function accordingToFrames(tokens: readonly Token[], sentences: readonly Sentenc
   return replaceBySentence(sentences, spans, (sen, k) => {
     const a = sen.tokenStart;
     if (sen.tokenEnd - a < 6 || tokens[a].lower !== 'according' || tokens[a + 1].lower !== 'to') return null;
-    let j = k;
-    for (; j < spans.length && spans[j].a < sen.tokenEnd; j++) if (spans[j].type === 'content' || spans[j].a < a) return null;
     let comma = a + 3;
     while (comma < sen.tokenEnd && comma < a + 15 && tokens[comma].lower !== ',') comma++;
     if (comma >= sen.tokenEnd - 1 || tokens[comma].lower !== ',') return null;
+    // the tagger's own reading stands when its content opens right after the frame's comma; a
+    // content elsewhere is a verb of the clause taken for a cue ("the suspect ⟦fled on⟧ foot")
+    let j = k;
+    for (; j < spans.length && spans[j].a < sen.tokenEnd; j++) {
+      if (spans[j].a < a || (spans[j].type === 'content' && spans[j].a <= comma + 1)) return null;
+    }
     const s = sen.index;
     const p = sen.paragraph;
     return {
