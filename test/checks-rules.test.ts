@@ -71,6 +71,12 @@ test('pronoun-gender-mismatch: silent when a woman, or a person of unknown gende
   assert.deepEqual(run('pronoun-gender-mismatch', pronounDoc(PRONOUN_TEXT.replace('she said', 'he said'))), []);
 });
 
+test('pronoun-gender-mismatch: silent when the pronoun points forward to a name in its own sentence', () => {
+  const text = 'Mayor Tom Reed said he would act. His plan failed and he blamed the council. When she was a prosecutor, Loretta Lynch brought no case.';
+  const doc = pronounDoc(text, [{ ...mention(text, 'Loretta Lynch', 'name', 'person', 'female', null), sentence: 2 }]);
+  assert.deepEqual(run('pronoun-gender-mismatch', doc), []);
+});
+
 // ---- figure-conflict --------------------------------------------------------------------------
 
 test('figure-conflict: two values for one counted noun are flagged on the later one', () => {

@@ -293,6 +293,23 @@ function subjectBefore(c: Ctx, i: number, paraFrom: number, other: Gender, speec
   return first && prevStart < ownStart && opens(prevStart, ownStart) >= 0;
 }
 
+/** A person's name after the pronoun in its sentence whose gender is not the opposite one. */
+function laterNameInSentence(mentions: readonly Mention[], t: Token, other: Gender): boolean {
+  // mentions are in text order: binary search for the first after the pronoun, then its sentence only
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start <= t.end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < mentions.length && mentions[k].sentence === t.sentence; k++) {
+    const m = mentions[k];
+    if (m.kind === 'name' && (m.type === 'person' || m.type === null) && m.gender !== other) return true;
+  }
+  return false;
+}
+
 export const pronounGenderMismatch: Rule = {
   meta: {
     id: 'pronoun-gender-mismatch',
@@ -305,6 +322,7 @@ export const pronounGenderMismatch: Rule = {
     const tokens = layer(doc, 'tokens', []);
     const paragraphs = layer(doc, 'paragraphs', []);
     let c: Ctx | null = null;
+    const mentions = layer(doc, 'mentions', []);
     const out: Report[] = [];
     let p = 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -314,7 +332,7 @@ export const pronounGenderMismatch: Rule = {
       if (w.length < 2 || w.length > 3 || (w.charCodeAt(0) !== 104 && w.charCodeAt(0) !== 115)) continue;
       const g = TARGETS.get(w);
       if (!g) continue;
-      c ??= context(doc, tokens, layer(doc, 'mentions', []));
+      c ??= context(doc, tokens, mentions);
       while (p < paragraphs.length && paragraphs[p].end <= t.start) p++;
       if (p >= paragraphs.length || c.quoted[i] || generic(tokens, i)) continue;
       const other = opposite(g);
@@ -326,6 +344,9 @@ export const pronounGenderMismatch: Rule = {
         ev = evidence(c, tokenAt(tokens, paragraphs[p - 1].start), paraFrom, other);
       }
       if (ev === null || ev.length === 0) continue;
+      // "When she was a prosecutor, Loretta Lynch …": the pronoun points forward to a name later in
+      // its own sentence
+      if (laterNameInSentence(mentions, t, other)) continue;
       const speech = introducesSpeech(tokens, i);
       // The person just named as subject, of this sentence or the one before, is the natural
       // referent: one such name is enough, and no one further back competes with it.
