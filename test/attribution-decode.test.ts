@@ -237,3 +237,10 @@ test('a content running into a sentence with an attribution of its own is cut wh
   const out = decode(text, [['source', 'He'], ['cue', 'told'], ['content', 'that the sisters had no idea . He has since changed his mind'], ['source', 'he'], ['cue', 'said']]);
   assert.deepEqual(out.map((a) => [a.text, a.cue?.text]), [['that the sisters had no idea', 'told'], ['He has since changed his mind', 'said']]);
 });
+
+test('a fronted phrase is no part of the source', () => {
+  const [a] = decode('Outside court, council leader Priya Nair said residents felt let down.', [
+    ['source', 'Outside court , council leader Priya Nair'], ['cue', 'said'], ['content', 'residents felt let down'],
+  ]);
+  assert.equal(a.speaker?.text, 'council leader Priya Nair');
+});

@@ -151,3 +151,10 @@ test('"Social Security" is a programme, not a title and a person; "Others" are a
   assert.equal(find(ms, 'Security'), undefined);
   assert.equal(find(ms, 'Others')?.type, 'group');
 });
+
+test('"of" inside a law’s name; a preposition read as an adjective is no modifier', () => {
+  const ms = mentionsOf('Outside court, the leader spoke. He repaid it under the Proceeds of Crime Act and the Freedom of Information Act.');
+  assert.equal(find(ms, 'Proceeds of Crime Act')?.type, 'other');
+  assert.equal(find(ms, 'Freedom of Information Act')?.type, 'other');
+  assert.equal(find(ms, 'Outside court'), undefined);
+});

@@ -128,6 +128,7 @@ function isThingName(words: readonly string[]): boolean {
   return last !== 'bill' || forenameGender(words[0]) === 'unknown';
 }
 
+const PREPOSITION_LIKE = new Set(['outside', 'inside', 'after', 'before', 'during', 'following', 'despite']);
 const SURNAME_PLACE_WORDS = new Set(['lane', 'park', 'hill', 'bay', 'tower', 'bridge', 'island', 'street']);
 const ROMAN = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
 const THING_HEADS = new Set(`act acts amendment war plan partnership agreement accord accords treaty pact recession bowl cup
@@ -232,6 +233,12 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
           }
           // "Sens. Johnny Isakson": a title abbreviation whose full stop wink split off
           if (j + 1 < s.tokenEnd && c.text === '.' && c.start === tokens[j - 1].end && j - 1 === i && TITLE_WORDS.has(tokens[j - 1].lower) && isNameTok(j + 1)) { j++; continue; }
+          // "Freedom of Information Act", "Proceeds of Crime Act": "of" inside a law's name
+          if (j + 1 < s.tokenEnd && c.lower === 'of' && isNameTok(j + 1)) {
+            let k = j + 1;
+            while (k + 1 < s.tokenEnd && k - j < 4 && isNameTok(k + 1)) k++;
+            if (THING_HEADS.has(tokens[k].lower)) { j = k + 1; continue; }
+          }
           // "International Committee of the Red Cross", "Office of the Inspector General"
           if (j + 2 < s.tokenEnd && c.lower === 'of' && tokens[j + 1].lower === 'the' && isNameTok(j + 2) && chunkHasOrgHead(tokens, i, j)) { j += 3; continue; }
           if (j + 1 < s.tokenEnd && isNameTok(j + 1)) {
@@ -394,6 +401,8 @@ function emitNominal(tokens: readonly Token[], head: number, sentStart: number, 
     }
     // "the $2.42 billion analysts had expected": an amount of money is not a count of people.
     if (p.pos === 'NUM' && isMoneyNumber(tokens, a - 1)) break;
+    // "Outside/ADJ court": a preposition wink read as an adjective is not a modifier
+    if (PREPOSITION_LIKE.has(p.lower)) break;
     if (p.pos === 'ADJ' || p.pos === 'NOUN' || p.pos === 'NUM' || (p.pos === 'PROPN' && DEMONYMS.has(p.lower)) ||
         (p.text === '-' && p.start === tokens[a - 2]?.end) || (p.pos === 'ADV' && (p.lower === 'most' || p.lower === 'very' || p.lower === 'more'))) {
       a--; steps++; continue;

@@ -462,6 +462,30 @@ function splitAtCueSentences(sentences: readonly Sentence[], spans: TokenSpan[])
   return out ?? spans;
 }
 
+/**
+ * `⟦Outside court, council leader Priya Nair⟧ said`: a source span that opens with a fronted
+ * prepositional or adverbial phrase ("Outside court,", "On Monday,", "In a statement,") starts after
+ * its comma; the phrase is no part of who spoke.
+ */
+// wink tags some of these as adjectives ("Outside/ADJ court,")
+const FRONTING_WORDS = new Set(['outside', 'inside', 'after', 'before', 'during', 'following', 'despite', 'earlier', 'later']);
+
+function withoutFrontedPhrase(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  let out: TokenSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    if (sp.type !== 'source' || sp.b - sp.a < 4) continue;
+    const p0 = tokens[sp.a].pos;
+    if (p0 !== 'ADP' && p0 !== 'ADV' && p0 !== 'SCONJ' && !FRONTING_WORDS.has(tokens[sp.a].lower)) continue;
+    let c = sp.a + 1;
+    while (c < sp.b - 1 && c - sp.a <= 6 && tokens[c].text !== ',') c++;
+    if (tokens[c].text !== ',' || c >= sp.b - 1) continue;
+    out ??= spans.slice();
+    out[k] = { ...sp, a: c + 1 };
+  }
+  return out ?? spans;
+}
+
 // Punctuation PolNeAR leaves outside indirect content ("that the port will reopen, …").
 const TRAILING = new Set([',', '-', '--', '—', '–', ':', ';', '.']);
 
@@ -568,6 +592,7 @@ export function buildAttributions(
   spans = sentenceOpeningFrames(tokens, sentences, spans);
   spans = missedSpeechVerbs(tokens, sentences, spans);
   spans = splitAtCueSentences(sentences, spans);
+  spans = withoutFrontedPhrase(tokens, spans);
   const cues = spans.filter((s) => s.type === 'cue');
   const sources = spans.filter((s) => s.type === 'source');
   const contents = spans.filter((s) => s.type === 'content');
