@@ -244,3 +244,11 @@ test('a fronted phrase is no part of the source', () => {
   ]);
   assert.equal(a.speaker?.text, 'council leader Priya Nair');
 });
+
+test('a participle’s subject opens its sentence after the dateline, past a time phrase, not the object before the comma', () => {
+  const text = 'CUPERTINO, California — Apple on Tuesday unveiled a cheaper iPhone model, betting that a lower price will revive demand.';
+  for (const tags of [[['source', 'CUPERTINO'], ['cue', 'betting'], ['content', 'that a lower price will revive demand']], [['cue', 'betting'], ['content', 'that a lower price will revive demand']]] as [SpanType, string][][]) {
+    const [a] = decode(text, tags);
+    assert.equal(a.speaker?.text, 'Apple', JSON.stringify(tags));
+  }
+});

@@ -1,5 +1,5 @@
 import type { Attribution, QuoteKind, Sentence, Token } from '../../model/types.ts';
-import { npStartingAt, speakerAfter, speakerBefore, TIME_WORDS } from '../speaker-span.ts';
+import { npStartingAt, speakerAfter, speakerBefore, TIME_WORDS, type TokenRange } from '../speaker-span.ts';
 import { leadLength } from '../../nlp/dateline.ts';
 import { REPORTING_VERBS } from '../../nlp/reporting-verbs.ts';
 import { takesListener } from '../cues.ts';
@@ -629,18 +629,28 @@ export function buildAttributions(
     const sen = sentences[c.sentence];
     let min = c.a;
     while (min > sen.tokenStart && !inContent[min - 1]) min--;
+    const atStart = min === sen.tokenStart;
+    // never into the dateline: "CUPERTINO, California — Apple …, betting"
+    if (atStart) {
+      const dl = datelineEnd(sen);
+      while (min < c.a && tokens[min].start < dl) min++;
+    }
     let max = c.b - 1;
     while (max + 1 < sen.tokenEnd && !inContent[max + 1]) max++;
-    let r = speakerBefore(tokens, c.a, min) ?? speakerAfter(tokens, c.b - 1, max);
     // "Smith criticised the plan, saying …": a participle's subject opens the sentence
-    if (!r && participial(tokens, c) && min === sen.tokenStart) {
-      // "NEW YORK (AFP) – Joe Biden hit the trail …, accusing": the subject follows the dateline
-      let first = sen.tokenStart;
-      const dl = datelineEnd(sen);
-      while (first < c.a && tokens[first].start < dl) first++;
-      const np = npStartingAt(tokens, first, c.a - 1);
-      if (np && np.to + 1 < c.a && VERBISH.has(tokens[np.to + 1].pos)) r = np;
-    }
+    // ("NEW YORK (AFP) – Joe Biden hit the trail …, accusing": after the dateline)
+    const opening = (): TokenRange | null => {
+      if (!participial(tokens, c) || !atStart) return null;
+      const np = npStartingAt(tokens, min, c.a - 1);
+      if (!np) return null;
+      // past a time phrase: "Apple on Tuesday unveiled"
+      let v = np.to + 1;
+      while (v < c.a && v - np.to <= 3 && (tokens[v].pos === 'ADP' || TIME_WORDS.has(tokens[v].lower) || tokens[v].pos === 'DET')) v++;
+      return v < c.a && VERBISH.has(tokens[v].pos) ? np : null;
+    };
+    // (tried first: the noun phrase right before the comma is the verb's object, "unveiled a cheaper
+    // iPhone model, betting")
+    const r = opening() ?? speakerBefore(tokens, c.a, min) ?? speakerAfter(tokens, c.b - 1, max);
     if (!r || r.to < r.from) return null;
     return { type: 'source', a: r.from, b: r.to + 1, sentence: c.sentence, paragraph: c.paragraph };
   };
