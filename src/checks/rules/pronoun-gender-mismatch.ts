@@ -3,6 +3,7 @@ import type { Entity, Gender, Mention, RelatedSpan, Token } from '../../model/ty
 import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
 import { layer, memo, quotedSpans, tokenAt } from '../helpers.ts';
+import { firstStartingFrom } from '../../model/offsets.ts';
 import { isCueWord } from '../../attribution/cues.ts';
 import { FEMALE_FORENAMES, MALE_FORENAMES, forenameIndex } from '../../nlp/gazetteer/forenames.ts';
 import { HONORIFICS } from '../../nlp/gazetteer/roles.ts';
@@ -295,15 +296,8 @@ function subjectBefore(c: Ctx, i: number, paraFrom: number, other: Gender, speec
 
 /** A person's name after the pronoun in its sentence whose gender is not the opposite one. */
 function laterNameInSentence(mentions: readonly Mention[], t: Token, other: Gender): boolean {
-  // mentions are in text order: binary search for the first after the pronoun, then its sentence only
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start <= t.end) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < mentions.length && mentions[k].sentence === t.sentence; k++) {
+  // mentions are in text order: the first after the pronoun, then its sentence only
+  for (let k = firstStartingFrom(mentions, t.end + 1); k < mentions.length && mentions[k].sentence === t.sentence; k++) {
     const m = mentions[k];
     if (m.kind === 'name' && (m.type === 'person' || m.type === null) && m.gender !== other) return true;
   }
