@@ -364,3 +364,10 @@ test('a forename from the package lists outweighs a preposition before the name;
   assert.equal(out.entities.find((e) => e.name === 'Carly Fiorina')?.type, 'person');
   assert.equal(out.entities.find((e) => e.name === 'Tyrone Woods')?.type, 'person');
 });
+
+test('a name before a factory, cannery or refinery names a business', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('Workers gathered outside the Greyhook cannery on Monday. The Norvale refinery closed too.');
+  assert.equal(out.entities.find((e) => e.name === 'Greyhook')?.type, 'organisation');
+  assert.equal(out.entities.find((e) => e.name === 'Norvale')?.type, 'organisation');
+});

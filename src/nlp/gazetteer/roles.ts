@@ -79,7 +79,8 @@ campaign committee council court bank group organization organisation party unio
 commission office corporation network newspaper army military board parliament senate congress regime authority
 institute foundation association team club league school hospital coalition alliance fund charity publisher
 broadcaster outlet station channel magazine paper website platform startup manufacturer retailer airline
-insurer lender bureau prosecutor's-office kremlin cabinet secretariat`.split(/\s+/));
+insurer lender bureau prosecutor's-office kremlin cabinet secretariat cannery factory refinery shipyard carmaker
+automaker supermarket brewery distillery`.split(/\s+/));
 
 /** Synonymous role heads, so "the advisor" finds "an adviser". */
 export const ROLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
