@@ -371,3 +371,9 @@ test('a name before a factory, cannery or refinery names a business', async () =
   assert.equal(out.entities.find((e) => e.name === 'Greyhook')?.type, 'organisation');
   assert.equal(out.entities.find((e) => e.name === 'Norvale')?.type, 'organisation');
 });
+
+test('"the company" is the business the story is about, not one named only as a person’s employer', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('Apple on Tuesday unveiled a cheaper iPhone. "We think this is the best value," chief executive Tim Cook said at the company\'s headquarters.\n\nDan Ives of Wedbush Securities called it smart, while Counterpoint Research\'s Ivan Lam said rivals would gain.\n\nThe new phone will cost $599, the company said.');
+  assert.equal(out.quotes.find((q) => q.text.includes('$599'))?.speakerName, 'Apple');
+});

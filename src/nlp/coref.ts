@@ -527,7 +527,10 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
           // "the company" is a business: not the union, ministry or university named in between.
           if (!fallback && GENERIC_ORG.has(headTok.lower) && m.sentence - mentions[k].sentence <= 4 &&
             !(COMPANY_NOUNS.has(headTok.lower) && o.longest.some((x) => NOT_A_COMPANY.has(x)))) {
-            if (!prepositionObject(tokens, info[k].t0)) fallback = o;
+            // (so is one named only as a person's possessor: "Counterpoint Research's Ivan Lam")
+            const possessorOfPerson = /^['’]s?$/.test(tokens[info[k].t1]?.text ?? '') && k + 1 < mentions.length &&
+              mentions[k + 1].kind === 'name' && info[k + 1].t0 === info[k].t1 + 1 && mentions[k + 1].type === 'person';
+            if (!prepositionObject(tokens, info[k].t0) && !possessorOfPerson) fallback = o;
             else fallbackInPP ??= o;
           }
         }
@@ -734,7 +737,9 @@ function prepositionObject(tokens: readonly Token[], t0: number): boolean {
     b = j - 1;
     while (b >= 0 && tokens[b].pos === 'DET') b--;
   }
-  return b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === tokens[t0].sentence && tokens[b].lower !== 'of';
+  // "of" only after a person's name ("Dan Ives of Wedbush Securities"), not "the CEO of Apple"
+  return b >= 0 && tokens[b].pos === 'ADP' && tokens[b].sentence === tokens[t0].sentence &&
+    (tokens[b].lower !== 'of' || (b > 0 && tokens[b - 1].pos === 'PROPN'));
 }
 
 /**
