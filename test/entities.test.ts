@@ -377,3 +377,12 @@ test('"the company" is the business the story is about, not one named only as a 
   const out = analyze('Apple on Tuesday unveiled a cheaper iPhone. "We think this is the best value," chief executive Tim Cook said at the company\'s headquarters.\n\nDan Ives of Wedbush Securities called it smart, while Counterpoint Research\'s Ivan Lam said rivals would gain.\n\nThe new phone will cost $599, the company said.');
   assert.equal(out.quotes.find((q) => q.text.includes('$599'))?.speakerName, 'Apple');
 });
+
+test('sports: a club named Town, a substitute’s title, and "the 22-year-old, who …" back to the player', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('Substitute Kofi Mensah scored in the 89th minute as Ashford Town beat Wanderers 2-1 at the Valley Ground.\n\nThe 22-year-old, who joined from Chelsea in January, said it was "the best feeling of my life".');
+  assert.ok(out.entities.some((e) => e.name === 'Kofi Mensah' && e.type === 'person'));
+  assert.equal(out.entities.find((e) => e.name === 'Ashford Town')?.type, 'organisation');
+  assert.equal(out.entities.find((e) => e.name === 'Valley Ground')?.type, 'place');
+  assert.equal(out.quotes[0]?.speakerName, 'Kofi Mensah');
+});

@@ -92,6 +92,8 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   // journal's own name opening a longer one is one of its titles or channels.
   if (words.length > 1 && (words[0] === 'lancet' || (OUTLET_NAMES.has(words[0]) && words[0].length > 1 && !isEnglishWord(words[0])))) return 'outlet';
   for (const w of words) if (ORG_HEADS.has(w)) return 'organisation';
+  // ("Ashford Town" is a club, "Old Town" a district)
+  if (words.length === 2 && last === 'town' && (words[0] === 'old' || words[0] === 'new')) return 'place';
   if (words.length > 1 && ORG_WEAK_HEADS.has(last)) return 'organisation';
   // "Steve Lane", "Grace Park", "Damon Hill", "Michael Bay": a forename before a place word that is
   // also a common surname is a person
@@ -128,6 +130,7 @@ function isThingName(words: readonly string[]): boolean {
   return last !== 'bill' || forenameGender(words[0]) === 'unknown';
 }
 
+const RELATIVE_WORDS = new Set(['who', 'whose', 'whom']);
 const PREPOSITION_LIKE = new Set(['outside', 'inside', 'after', 'before', 'during', 'following', 'despite']);
 const SURNAME_PLACE_WORDS = new Set(['lane', 'park', 'hill', 'bay', 'tower', 'bridge', 'island', 'street']);
 const ROMAN = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
@@ -369,7 +372,9 @@ function chunkHasOrgHead(tokens: readonly Token[], a: number, b: number): boolea
 function isAgeDescription(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   return tokens[i - 1].text === '-' && tokens[i - 2].lower === 'year' && tokens[i - 3].text === '-' && tokens[i - 4].pos === 'NUM' &&
-    next.sentence === tokens[i].sentence && (next.pos === 'VERB' || next.pos === 'AUX');
+    next.sentence === tokens[i].sentence && (next.pos === 'VERB' || next.pos === 'AUX' ||
+      // "The 22-year-old, who joined from Chelsea, said"
+      (next.text === ',' && RELATIVE_WORDS.has(tokens[i + 2]?.lower ?? '')));
 }
 
 function isNominalHead(tokens: readonly Token[], i: number, end: number): boolean {

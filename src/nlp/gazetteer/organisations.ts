@@ -22,7 +22,7 @@ semiconductor semiconductors electronics foods seafoods brands robotics software
 chemicals insurance investments ventures studios entertainment pharma biotech therapeutics biosciences telecom
 communications petroleum resources shipping aerospace automotive retail stores hotels resorts publishing
 enterprises manufacturing construction dynamics instruments devices networks beauty cosmetics apparel fashion
-united rovers athletic wanderers albion rangers hotspur minerals metals mines suites inn motel lodge casino`.split(/\s+/));
+united rovers athletic wanderers albion rangers hotspur town minerals metals mines suites inn motel lodge casino`.split(/\s+/));
 
 /** Well-known organisations (keys as nameKey makes them). */
 export const KNOWN_ORGS: ReadonlySet<string> = new Set(`un nato eu imf wto opec osce iaea icc unicef unesco unhcr

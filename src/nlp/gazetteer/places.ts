@@ -103,7 +103,7 @@ progressives libertarians mormons hindus sikhs buddhists dems`.split(/\s+/));
 export const PLACE_LAST_WORDS: ReadonlySet<string> = new Set(`street road avenue lane boulevard square airport river
 highway motorway isles islands highlands mountains peninsula sea ocean bay coast desert valley canal strait glacier
 harbour harbor plains county province district region oblast prefecture governorate municipality township borough
-parish state stadium arena park island hill tower belt bridge square`.split(/\s+/));
+parish state stadium arena park island hill tower belt bridge square ground`.split(/\s+/));
 
 /** First words that make a multi-word name a place ("River Tamar", "Lake Geneva", "Isle of Lewis"). */
 export const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(`river lake mount mt mt. isle gulf strait`.split(/\s+/));

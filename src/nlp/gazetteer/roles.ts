@@ -50,6 +50,7 @@ export const PERSON_ROLES: ReadonlyMap<string, Gender> = (() => {
     midfielder defender midwife paramedic firefighter sibling spouse driver tenant landlord patient customer
     client passenger motorist pedestrian shopper teenager pupil applicant refugee migrant immigrant tourist
     visitor cyclist homeowner buyer consumer caller viewer mourner advocate solicitor barrister gp pharmacist
+    substitute winger forward
     dentist vet veterinarian therapist counsellor counselor carer caregiver`.split(/\s+/)) {
     if (w) m.set(w, 'unknown');
   }
