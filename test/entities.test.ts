@@ -386,3 +386,9 @@ test('sports: a club named Town, a substitute’s title, and "the 22-year-old, w
   assert.equal(out.entities.find((e) => e.name === 'Valley Ground')?.type, 'place');
   assert.equal(out.quotes[0]?.speakerName, 'Kofi Mensah');
 });
+
+test('"the defender" told after a named player refers back to him', async () => {
+  const { analyze } = await import('../src/engine.ts');
+  const out = analyze('Wanderers captain Lee Doyle admitted his side had been sloppy. "We switched off for one second and got punished," the defender told BBC Sport.');
+  assert.equal(out.quotes.find((q) => q.kind === 'direct')?.speakerName, 'Lee Doyle');
+});

@@ -506,7 +506,8 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         // registered in text order, so only earlier descriptions are in the table).
         c = headOwners.get(head);
         // "The 41-year-old mother of two said …": an age description refers back to someone named.
-        if (!c && mi.subject && !mi.quoted && /\d+[- ]year[- ]old/i.test(m.text)) c = ageBackReference(i, m);
+        // So does a player's position ("the defender told BBC Sport"), when no one was given it before.
+        if (!c && mi.subject && !mi.quoted && (/\d+[- ]year[- ]old/i.test(m.text) || (DEFINITE.has(first) && POSITION_WORDS.has(head)))) c = ageBackReference(i, m);
       }
       if (!c && definite && m.type === 'organisation') {
         // "the ministry" → the last organisation named with that word; "the company" → the last one.
@@ -727,6 +728,10 @@ const SPOKES = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeopl
 const APPOSITION_PREPS = new Set(['for', 'at', 'of', 'with', 'from', 'in']);
 
 /** Whether the noun phrase starting at token `t0` is the object of a preposition in its sentence. */
+/** Words for a player or a person's standing that refer back to someone just named. */
+const POSITION_WORDS = new Set(['defender', 'striker', 'midfielder', 'winger', 'goalkeeper', 'forward', 'youngster', 'teenager',
+  'veteran', 'substitute', 'playmaker', 'centre-back', 'full-back']);
+
 function prepositionObject(tokens: readonly Token[], t0: number): boolean {
   let b = t0 - 1;
   while (b >= 0 && tokens[b].pos === 'DET') b--;
