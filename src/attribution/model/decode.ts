@@ -121,28 +121,30 @@ const CLAUSE_JOINS = new Set(['while', 'whereas', 'but', 'and']);
  */
 function conjoinedSubjects(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out: TokenSpan[] | null = null;
-  for (let k = 0; k + 2 < spans.length; k++) {
+  for (let k = 0; k < spans.length; k++) {
+    const comma = k + 2 < spans.length ? conjoinedSubjectComma(tokens, spans[k], spans[k + 1], spans[k + 2]) : -1;
+    if (comma < 0) { out?.push(spans[k]); continue; }
+    out ??= spans.slice(0, k);
     const q = spans[k];
     const c = spans[k + 1];
-    const r = spans[k + 2];
-    if (q.type !== 'content' || c.type !== 'cue' || r.type !== 'content' || c.a !== q.b || r.sentence !== c.sentence) continue;
-    let i = q.b - 2;
-    while (i > q.a && q.b - i <= 10 && !(tokens[i].text === ',' && CLAUSE_JOINS.has(tokens[i + 1].lower))) i--;
-    if (i <= q.a || tokens[i].text !== ',' || !CLAUSE_JOINS.has(tokens[i + 1].lower) || i + 2 >= q.b) continue;
-    const first = tokens[i + 2].pos;
-    if (first !== 'DET' && first !== 'PROPN' && first !== 'NOUN' && first !== 'PRON' && first !== 'NUM') continue;
-    let np = true;
-    for (let t = i + 2; t < q.b && np; t++) {
-      const tk = tokens[t];
-      np = !isQuoteMark(tk.text) && tk.text !== ',' && (SUBJECT_POS.has(tk.pos) || isCapitalised(tk.text) || (tk.pos === 'VERB' && /(?:ing|ed)$/.test(tk.lower)));
-    }
-    if (!np) continue;
-    out ??= spans.slice();
-    const at = out.indexOf(q);
-    out[at] = { ...q, b: i };
-    out.splice(at + 1, 0, { type: 'source', a: i + 2, b: q.b, sentence: c.sentence, paragraph: c.paragraph });
+    out.push({ ...q, b: comma }, { type: 'source', a: comma + 2, b: q.b, sentence: c.sentence, paragraph: c.paragraph });
   }
   return out ?? spans;
+}
+
+/** The comma before `while|whereas|but|and` and the subject that end content `q` before cue `c`, or -1. */
+function conjoinedSubjectComma(tokens: readonly Token[], q: TokenSpan, c: TokenSpan, r: TokenSpan): number {
+  if (q.type !== 'content' || c.type !== 'cue' || r.type !== 'content' || c.a !== q.b || r.sentence !== c.sentence) return -1;
+  let i = q.b - 2;
+  while (i > q.a && q.b - i <= 10 && !(tokens[i].text === ',' && CLAUSE_JOINS.has(tokens[i + 1].lower))) i--;
+  if (i <= q.a || tokens[i].text !== ',' || !CLAUSE_JOINS.has(tokens[i + 1].lower) || i + 2 >= q.b) return -1;
+  const first = tokens[i + 2].pos;
+  if (first !== 'DET' && first !== 'PROPN' && first !== 'NOUN' && first !== 'PRON' && first !== 'NUM') return -1;
+  for (let t = i + 2; t < q.b; t++) {
+    const tk = tokens[t];
+    if (isQuoteMark(tk.text) || tk.text === ',' || !(SUBJECT_POS.has(tk.pos) || isCapitalised(tk.text) || (tk.pos === 'VERB' && /(?:ing|ed)$/.test(tk.lower)))) return -1;
+  }
+  return i;
 }
 
 /**
@@ -173,9 +175,7 @@ function withSentenceHeads(tokens: readonly Token[], sentences: readonly Sentenc
     const headAsSource = prev && prev.type === 'source' && prev.a === sen.tokenStart && prev.b === comma && first.type === 'source' &&
       (k < 2 || spans[k - 2].b <= sen.tokenStart);
     if (prev && prev.b > sen.tokenStart && !headAsSource) continue;
-    let clean = true;
-    for (let i = sen.tokenStart; i < comma && clean; i++) clean = !isQuoteMark(tokens[i].text);
-    if (!clean) continue;
+    if (hasQuoteMark(tokens, sen.tokenStart, comma)) continue;
     const after = spans[k + (last === first ? 1 : 2)];
     if (tokens[last.b]?.lower !== ',' || after?.type !== 'content' || after.a !== last.b + 1) continue;
     if (headAsSource) retyped.add(prev);
@@ -336,7 +336,7 @@ function sentenceOpeningFrames(tokens: readonly Token[], sentences: readonly Sen
       if (w > sen.tokenStart && REPORTING_VERBS.has(tokens[w].lower) && !takesListener(tokens[w].lower)) { first = j; v = w; }
     }
     if (first < 0 || j - first < 3 || spans[first + 1].type !== 'cue' || spans[first + 2].type !== 'content' || spans[j - 1].type !== 'content') return null;
-    for (let i = sen.tokenStart; i < sen.tokenEnd; i++) if (isQuoteMark(tokens[i].text)) return null;
+    if (hasQuoteMark(tokens, sen.tokenStart, sen.tokenEnd)) return null;
     // the speech verb may already be tagged as a cue, with its subject as the source
     let from = first;
     if (from > k && spans[from - 1].type === 'cue' && spans[from - 1].a === v && spans[from - 1].b === v + 1) from--;
@@ -407,7 +407,7 @@ function missedSpeechVerbs(tokens: readonly Token[], sentences: readonly Sentenc
       if (t0.pos !== 'DET' && t0.pos !== 'NUM' && t0.pos !== 'NOUN' && t0.pos !== 'PROPN' && t0.pos !== 'PRON' && t0.lower !== 'that') return null;
       // "said Tuesday night, drawing applause": a time, not a clause; a quote's own frame
       if (TIME_WORDS.has(t0.lower)) return null;
-      for (let i = sen.tokenStart; i < v; i++) if (isQuoteMark(tokens[i].text)) return null;
+      if (hasQuoteMark(tokens, sen.tokenStart, v)) return null;
       let e = next < j ? spans[next].a : sen.tokenEnd;
       while (e > from && (SENTENCE_END.has(tokens[e - 1].text) || TRAILING.has(tokens[e - 1].text) || CLAUSE_LINKS.has(tokens[e - 1].lower))) e--;
       let verb = false;
@@ -445,31 +445,29 @@ function splitAtCueSentences(sentences: readonly Sentence[], spans: TokenSpan[])
   let out: TokenSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
     const q = spans[k];
-    if (q.type !== 'content') continue;
-    let last = q.sentence;
-    while (last + 1 < sentences.length && sentences[last].tokenEnd < q.b) last++;
-    if (last <= q.sentence) continue;
-    for (let s = q.sentence + 1; s <= last; s++) {
-      if (!cueSentences.has(s) || sentences[s].paragraph !== sentences[q.sentence].paragraph) continue;
-      // the cue of the span's own sentence may sit after it (`…, he said`): only a later sentence's counts
-      const cut = sentences[s].tokenStart;
-      out ??= spans.slice();
-      const at = out.indexOf(q);
-      out.splice(at, 1, { ...q, b: cut }, { ...q, a: cut, sentence: s });
-      break;
+    // the cue of the span's own sentence may sit after it (`…, he said`): only a later sentence's counts
+    let s = -1;
+    if (q.type === 'content') {
+      for (let t = q.sentence + 1; t < sentences.length && sentences[t].tokenStart < q.b; t++) {
+        if (cueSentences.has(t) && sentences[t].paragraph === sentences[q.sentence].paragraph) { s = t; break; }
+      }
     }
+    if (s < 0) { out?.push(q); continue; }
+    out ??= spans.slice(0, k);
+    const cut = sentences[s].tokenStart;
+    out.push({ ...q, b: cut }, { ...q, a: cut, sentence: s });
   }
   return out ?? spans;
 }
+
+// wink tags some of these as adjectives ("Outside/ADJ court,")
+const FRONTING_WORDS = new Set(['outside', 'inside', 'after', 'before', 'during', 'following', 'despite', 'earlier', 'later']);
 
 /**
  * `⟦Outside court, council leader Priya Nair⟧ said`: a source span that opens with a fronted
  * prepositional or adverbial phrase ("Outside court,", "On Monday,", "In a statement,") starts after
  * its comma; the phrase is no part of who spoke.
  */
-// wink tags some of these as adjectives ("Outside/ADJ court,")
-const FRONTING_WORDS = new Set(['outside', 'inside', 'after', 'before', 'during', 'following', 'despite', 'earlier', 'later']);
-
 function withoutFrontedPhrase(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out: TokenSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
@@ -494,6 +492,11 @@ function hasToken(tokens: readonly Token[], a: number, b: number, text: string):
   return false;
 }
 
+function hasQuoteMark(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isQuoteMark(tokens[i].text)) return true;
+  return false;
+}
+
 const VERBISH = new Set(['VERB', 'AUX', 'ADV']);
 
 /** A cue opening a participle clause after a comma: ", saying", ", accusing him of". */
@@ -502,9 +505,12 @@ function participial(tokens: readonly Token[], c: TokenSpan): boolean {
   return c.a > 0 && tokens[c.a - 1].lower === ',' && w.length > 4 && w.endsWith('ing');
 }
 
-/** `, wearing a hat covered in buttons,` ending right before the cue, with `src` inside it. */
 const MEDIUM_PHRASE = /^(?:an?|his|her|their|its|the) (?:[\w-]+ )?(?:interview|commentary|comment|comments|statement|letter|post|message|remarks|speech|address|conversation|op-ed|column|article|broadcast|appearance) (?:to|with|for|on|in)(?: the)?(?: [\w-]+)?$/;
 
+/**
+ * `, wearing a hat covered in buttons,` (or a medium phrase, `, in a commentary to the agency X,`)
+ * ending right before the cue, with `src` inside it.
+ */
 function inParticiplePhrase(tokens: readonly Token[], src: TokenSpan, c: TokenSpan): boolean {
   if (src.b > c.a || c.a < 2 || tokens[c.a - 1].lower !== ',') return false;
   for (let i = c.a - 2; i >= 0 && c.a - i < 25; i--) {
