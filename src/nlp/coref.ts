@@ -4,7 +4,7 @@ import type { Entity, EntityType, Gender, Mention, Sentence, TextSpan, Token } f
 import { OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, ROLE_SYNONYMS } from './gazetteer/roles.ts';
 import { ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
-import { FEMALE_FORENAMES, MALE_FORENAMES, forenameGenderOf, forenameIndex } from './gazetteer/forenames.ts';
+import { forenameGenderOf, forenameIndex, isForename } from './gazetteer/forenames.ts';
 import { NEUTER_PRONOUNS, PLURAL_PRONOUNS, isTitleCase } from './mentions.ts';
 import { quotedTokens, tokenAt } from './quoted.ts';
 import { REPORTING_VERBS } from './reporting-verbs.ts';
@@ -379,7 +379,7 @@ export function resolveCoreference(text: string, tokens: readonly Token[], sente
         const fg = w.length > 1 ? forenameGenderOf(w[fi]) : 'unknown';
         // A forename only the package lists know ("Guadalupe" is mostly, not always, a woman's name)
         // weighs as much as one pronoun, so a pronoun against it leaves the gender open.
-        const curated = MALE_FORENAMES.has(w[fi]) || FEMALE_FORENAMES.has(w[fi]);
+        const curated = isForename(w[fi]);
         if (fg !== 'unknown') addEvidence(c, tokens[t0 + fi].start, tokens[t0 + fi].end, fg, curated ? W_FORENAME : W_PRONOUN, !curated);
         // a forename only the package lists know votes for a person where no preposition says place
         // ("Carly Fiorina said" outweighs one "in Fiorina's"; "in Calder Bridge" stays a place)
@@ -870,6 +870,6 @@ function defaultType(c: Cluster, info: readonly MentionInfo[], tokens: readonly 
   const w = c.descr.toLowerCase();
   // ... unless it acts as a subject somewhere ("Trump won", "Bush invaded"): a surname alone
   const acts = c.members.some((k) => { const next = tokens[info[k].t1]; return next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX'); });
-  if (!/[\s-]/.test(w) && isEnglishWord(w) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w) && !acts) return 'organisation';
+  if (!/[\s-]/.test(w) && isEnglishWord(w) && !isForename(w) && !acts) return 'organisation';
   return 'person';
 }

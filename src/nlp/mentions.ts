@@ -5,7 +5,7 @@ import { OUTLET_HEADS, OUTLET_NAMES, nameKey } from './gazetteer/outlets.ts';
 import { DEMONYMS, PEOPLE_PLURALS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_WORDS, PLACES } from './gazetteer/places.ts';
 import { KNOWN_ORGS, ORG_HEADS, ORG_WEAK_HEADS } from './gazetteer/organisations.ts';
 import { GROUP_ROLES, HONORIFICS, ORG_NOUNS, PERSON_ROLES, TITLE_WORDS } from './gazetteer/roles.ts';
-import { FEMALE_FORENAMES, forenameGenderOf, forenameIndex, MALE_FORENAMES } from './gazetteer/forenames.ts';
+import { FEMALE_FORENAMES, forenameGenderOf, forenameIndex, isForename, MALE_FORENAMES } from './gazetteer/forenames.ts';
 import { AGENCY } from './dateline.ts';
 
 const AGENCY_ONLY = new RegExp(`^${AGENCY}$`);
@@ -98,18 +98,18 @@ export function typeOfName(words: readonly string[], key: string): EntityType | 
   // "Steve Lane", "Grace Park", "Damon Hill", "Michael Bay": a forename before a place word that is
   // also a common surname is a person
   const before = words[words.length - 2];
-  if (words.length >= 2 && SURNAME_PLACE_WORDS.has(last) && (MALE_FORENAMES.has(before) || FEMALE_FORENAMES.has(before) ||
+  if (words.length >= 2 && SURNAME_PLACE_WORDS.has(last) && (isForename(before) ||
     ((last === 'hill' || last === 'bay') && forenameGenderOf(before) !== 'unknown'))) return 'person';
   if (words.length > 1 && (PLACE_LAST_WORDS.has(last) || PLACE_FIRST_WORDS.has(words[0]))) return 'place';
   // "Ernst & Young", "Marks & Spencer": an ampersand joins the names of a firm, not of a person;
   // "my6sense", "Windows 11": nor has a person's name a digit
   if (words.includes('&') || words.some((w) => /\d/.test(w))) return 'organisation';
-  if (MALE_FORENAMES.has(words[0]) || FEMALE_FORENAMES.has(words[0])) return words.length > 1 ? 'person' : null;
+  if (isForename(words[0])) return words.length > 1 ? 'person' : null;
   // "Demand Side Platforms", "Special Olympics": a plural common noun ends a name of things or
   // bodies (a surname that is one, "Maxine Waters", comes after a known forename, read above)
   // (nor after a title and a forename: "Education Secretary Dame Caroline Wells")
   if (words.length > 1 && last.length > 3 && last.endsWith('s') && isEnglishWord(last) && isEnglishWord(last.slice(0, -1)) &&
-    !words.some((w) => MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || HONORIFICS.has(w)) && forenameGenderOf(words[0]) === 'unknown') return 'organisation';
+    !words.some((w) => isForename(w) || HONORIFICS.has(w)) && forenameGenderOf(words[0]) === 'unknown') return 'organisation';
   return null;
 }
 
@@ -201,7 +201,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
       if (MONTHS_DAYS.has(t.lower)) return false;
       if (t.pos === 'PROPN') return true;
       // a forename the tagger read as a verb before a name ("Sens. Ted/VERB Cruz")
-      if (t.pos !== 'AUX' && (MALE_FORENAMES.has(t.lower) || FEMALE_FORENAMES.has(t.lower)) && i + 1 < s.tokenEnd && tokens[i + 1].pos === 'PROPN' && UPPER.test(tokens[i + 1].text)) return true;
+      if (t.pos !== 'AUX' && (isForename(t.lower)) && i + 1 < s.tokenEnd && tokens[i + 1].pos === 'PROPN' && UPPER.test(tokens[i + 1].text)) return true;
       // Mid-sentence capitals are names even where the tagger says VERB/NOUN ("Sen. Ted Cruz").
       return !titleCase && !NOT_NAME_POS.has(t.pos);
     };
@@ -224,7 +224,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
           const c = tokens[j];
           // A nickname in quotes after a forename: "Gary 'Gaz' Whitmore", "Robert “Bob” Tanner",
           // "Danny “The Wall” Pearce" (up to three capitalised words).
-          if (j < s.tokenEnd && NICK_OPEN.has(c.text) && (MALE_FORENAMES.has(tokens[j - 1].lower) || FEMALE_FORENAMES.has(tokens[j - 1].lower))) {
+          if (j < s.tokenEnd && NICK_OPEN.has(c.text) && (isForename(tokens[j - 1].lower))) {
             const close = nicknameClose(tokens, j, s.tokenEnd);
             if (close > 0 && isNameTok(close + 1)) { j = close + 2; continue; }
           }
@@ -288,7 +288,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
 
 /** A role noun that names an office after a title ("Correspondent", "Editor"), not a forename or surname. */
 function isOfficeRole(w: string): boolean {
-  return PERSON_ROLES.has(w) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w) && isEnglishWord(w);
+  return PERSON_ROLES.has(w) && !isForename(w) && isEnglishWord(w);
 }
 
 /** Whether tokens [a, b) are the whole sentence, but for punctuation. */
@@ -347,7 +347,7 @@ function andJoinsOrg(tokens: readonly Token[], i: number, j: number, isNameTok: 
   const common = (a: number, b: number): boolean => {
     for (let x = a; x < b; x++) {
       const w = tokens[x].lower;
-      if (MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w) || KNOWN_ORGS.has(w) || PLACES.has(w) ||
+      if (isForename(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w) || KNOWN_ORGS.has(w) || PLACES.has(w) ||
         OUTLET_NAMES.has(w) || !(isEnglishWord(w) || DEMONYMS.has(w))) return false;
     }
     return true;
@@ -476,7 +476,7 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
       (OPENER_NEXT_POS.has(next.pos) || OPENER_NEXT_WORDS.has(next.lower)) && !POSSESSIVE.test(next.text) &&
       !(after && after.sentence === next.sentence && (after.pos === 'VERB' || after.pos === 'AUX')) &&
       !vocab.midCaps.has(w) && !/^\p{Lu}+$/u.test(tokens[a].text) && isEnglishWord(w);
-    const known = MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) ||
+    const known = isForename(w) || PLACES.has(w) || KNOWN_ORGS.has(w) ||
       (!single && NAME_PARTICLES.has(tokens[a + 1].text)) || // "Van der Berg said"
       (OUTLET_NAMES.has(w) && !wordOutlet) || (!single && TITLE_WORDS.has(w));
     if (!known && (!isGazetteerName(text, tokens, a, b) || wordOutlet) &&
@@ -497,7 +497,7 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   const title = drafts[drafts.length - 1];
   if (title && title.kind === 'nominal' && title.type === 'person' && a >= 2 && title.t1 === a - 1 && tokens[a - 1].lower === 'of') {
     for (let k = a + 1; k < b - 1; k++) {
-      if (!MALE_FORENAMES.has(tokens[k].lower) && !FEMALE_FORENAMES.has(tokens[k].lower)) continue;
+      if (!isForename(tokens[k].lower)) continue;
       title.t1 = k;
       a = k;
       break;
@@ -614,7 +614,7 @@ function emitName(text: string, tokens: readonly Token[], a: number, b: number, 
   }
   // "Strategy Officer", "Marketing Director": a capitalised office with no forename is a description
   const lastWord = nameWords[nameWords.length - 1];
-  if (nameWords.length > 1 && type === null && PERSON_ROLES.has(lastWord) && !MALE_FORENAMES.has(nameWords[0]) && !FEMALE_FORENAMES.has(nameWords[0]) &&
+  if (nameWords.length > 1 && type === null && PERSON_ROLES.has(lastWord) && !isForename(nameWords[0]) &&
     nameWords.every((w) => isEnglishWord(w))) {
     drafts.push({ t0: n, t1: b, end: cutEnd, kind: 'nominal', type: 'person', gender: PERSON_ROLES.get(lastWord)! });
     return;

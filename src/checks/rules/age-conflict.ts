@@ -2,7 +2,7 @@ import type { Doc } from '../../model/doc.ts';
 import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
 import { layer, memo, MONTHS, WEEKDAYS } from '../helpers.ts';
-import { FEMALE_FORENAMES, MALE_FORENAMES } from '../../nlp/gazetteer/forenames.ts';
+import { isForename } from '../../nlp/gazetteer/forenames.ts';
 import { DEMONYMS, PLACES } from '../../nlp/gazetteer/places.ts';
 import { HONORIFICS, TITLE_WORDS } from '../../nlp/gazetteer/roles.ts';
 
@@ -70,7 +70,7 @@ function fullNames(doc: Doc): string[] {
     for (const e of layer(doc, 'entities', [])) if (e.type === 'person' && /\s/.test(e.name)) names.add(e.name);
     for (const m of doc.text.matchAll(new RegExp(String.raw`\b(${CAP})\s+(${CAP})\b`, 'gu'))) {
       const first = m[1].toLowerCase();
-      if (MALE_FORENAMES.has(first) || FEMALE_FORENAMES.has(first)) names.add(`${m[1]} ${m[2]}`);
+      if (isForename(first)) names.add(`${m[1]} ${m[2]}`);
     }
     return [...names];
   });
@@ -83,7 +83,7 @@ function personKey(doc: Doc, name: string, honorific: boolean): string | null {
   const candidates = fullNames(doc).filter((n) => n.endsWith(` ${surname}`) && (words.length === 1 || n.startsWith(words[0])));
   if (words.length > 1) {
     const first = words[0].toLowerCase();
-    const isPerson = honorific || MALE_FORENAMES.has(first) || FEMALE_FORENAMES.has(first) || candidates.length > 0;
+    const isPerson = honorific || isForename(first) || candidates.length > 0;
     return isPerson ? name : null;
   }
   const distinct = new Set(candidates.map((n) => n.split(' ')[0]));

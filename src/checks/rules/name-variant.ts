@@ -2,7 +2,7 @@ import type { Doc } from '../../model/doc.ts';
 import type { Report, Rule } from '../types.ts';
 import { docsPath } from '../types.ts';
 import { isEnglishWord, layer, MONTHS, WEEKDAYS } from '../helpers.ts';
-import { FEMALE_FORENAMES, MALE_FORENAMES } from '../../nlp/gazetteer/forenames.ts';
+import { isForename } from '../../nlp/gazetteer/forenames.ts';
 import { DEMONYMS, PLACES } from '../../nlp/gazetteer/places.ts';
 import { nameKey, OUTLET_NAMES } from '../../nlp/gazetteer/outlets.ts';
 import { HONORIFICS, TITLE_WORDS } from '../../nlp/gazetteer/roles.ts';
@@ -58,7 +58,6 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n];
 }
 
-const isForename = (w: string): boolean => MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w);
 const LETTER_RE = /\p{Ll}/u;
 /** A capitalised word of letters ("Rahman", "Łukasz"), checked by code unit, not by regex. */
 function isNameWord(w: string): boolean {

@@ -5,7 +5,7 @@ import { docsPath } from '../types.ts';
 import { layer, memo, quotedSpans, tokenAt } from '../helpers.ts';
 import { firstStartingFrom } from '../../model/offsets.ts';
 import { isCueWord } from '../../attribution/cues.ts';
-import { FEMALE_FORENAMES, MALE_FORENAMES, forenameIndex } from '../../nlp/gazetteer/forenames.ts';
+import { FEMALE_FORENAMES, forenameIndex, isForename, MALE_FORENAMES } from '../../nlp/gazetteer/forenames.ts';
 import { HONORIFICS } from '../../nlp/gazetteer/roles.ts';
 
 // A subject "he"/"she" (outside quotation marks) whose only possible referents nearby are of the
@@ -111,7 +111,7 @@ function nameGender(m: Mention, entities: ReadonlyMap<string, Entity>, speaking:
 function onlyListedForename(e: Entity): boolean {
   return e.genderEvidence.length > 0 && e.genderEvidence.every((g) => {
     const w = g.text.toLowerCase();
-    return /^\p{Lu}/u.test(g.text) && !HONORIFICS.has(w.replace(/\.$/, '')) && !MALE_FORENAMES.has(w) && !FEMALE_FORENAMES.has(w) && !PRONOUN.has(w);
+    return /^\p{Lu}/u.test(g.text) && !HONORIFICS.has(w.replace(/\.$/, '')) && !isForename(w) && !PRONOUN.has(w);
   });
 }
 

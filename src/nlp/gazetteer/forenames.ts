@@ -127,6 +127,11 @@ export function forenameGenderOf(w: string): 'male' | 'female' | 'unknown' {
 export const MALE_FORENAMES: ReadonlySet<string> = new Forenames(male);
 export const FEMALE_FORENAMES: ReadonlySet<string> = new Forenames(female);
 
+/** Whether a lower-cased word is a forename of the hand lists (either gender). */
+export function isForename(w: string): boolean {
+  return MALE_FORENAMES.has(w) || FEMALE_FORENAMES.has(w);
+}
+
 /**
  * Which word of a lower-cased full name is its forename: the first, unless the first and second are
  * forenames of opposite genders in the hand lists and a surname follows ("Marine John Tiegen", a
