@@ -2,9 +2,12 @@
 // ("Sen. Claire McCaskill (D-Mo.) | said the bill …", "the U.S. | officials said"). English
 // sentences do not start with a lower-case word, so such a split is undone; the split before
 // a capitalised word is kept, since there the abbreviation may really end the sentence.
-// The other way round, wink never ends a sentence after a clock time written with its full stop
-// ("by 8pm. Police said", "at 10 p.m. The polls"): such a sentence is split before the capital,
-// unless a day, month or time zone goes on ("at 8 p.m. Tuesday", "10 a.m. Eastern").
+// The same for a sentence that is only a title abbreviation ("Sens. | Ted Cruz and …"). The other
+// way round, wink never ends a sentence after a clock time written with its full stop ("by 8pm.
+// Police said", "at 10 p.m. The polls") or after a lower-case "no." ("voted no. Reps. …"): such a
+// sentence is split before the capital, unless a day, month or time zone goes on ("at 8 p.m.
+// Tuesday", "10 a.m. Eastern"). And the second apostrophe of a closing `''` mark, which wink puts
+// in the next sentence, goes back to the one it closes.
 
 function isAbbreviation(v: string): boolean {
   const c = v.charCodeAt(0);
@@ -83,8 +86,9 @@ function closingApostrophes(values: readonly string[], spans: [number, number][]
 }
 
 /**
- * wink's sentence spans ([first, last] token indices, inclusive) with wrongly split ones joined,
- * and sentences wink ran on past a clock time split. Returns the input array when nothing changes.
+ * wink's sentence spans ([first, last] token indices, inclusive) with the corrections above: run-on
+ * sentences split, closing apostrophes moved back, wrongly split ones joined. Returns the input array
+ * when nothing changes.
  */
 export function joinSplitSentences(values: readonly string[], winkSpans: [number, number][]): [number, number][] {
   const spans = closingApostrophes(values, splitAfterClockTimes(values, winkSpans));
